@@ -1,0 +1,67 @@
+// The application as a plugin: registers services, then routes. It never listens; server.ts does,
+// and tests and the CLI build the same app without a port.
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { Config } from './config.js'
+import { loadMessages, type Messages } from './messages.js'
+import faqStore, { type FaqStore } from './plugins/faq-store.js'
+import errors from './plugins/errors.js'
+import requestLog from './plugins/request-log.js'
+import health from './routes/health.js'
+import faqSkill from '../skills/faq.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config
+    messages: Messages
+  }
+}
+
+export interface AppOptions {
+  config: Config
+  /** Reuse an already loaded corpus (tests, benchmarks). */
+  store?: FaqStore
+}
+
+export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  fastify.decorate('config', opts.config)
+  fastify.decorate('messages', loadMessages(opts.config.MESSAGES_FILE))
+  // Replies are built by our own builders and checked against SkillResponse in tests; plain
+  // JSON.stringify keeps every field (data is a free map) and is fast.
+  fastify.setSerializerCompiler(() => (data) => JSON.stringify(data))
+
+  await fastify.register(errors)
+  await fastify.register(requestLog, { salt: opts.config.LOG_SALT })
+  await fastify.register(faqStore, { config: opts.config, store: opts.store })
+
+  await fastify.register(health)
+  await fastify.register(faqSkill)
+}
+
+/** A SkillPayload is small; anything near this is not from OpenBuilder. */
+export const BODY_LIMIT = 64 * 1024
+
+export function fastifyOptions(config: Config, logger: FastifyServerOptions['logger'] = true): FastifyServerOptions {
+  return {
+    logger:
+      logger === true
+        ? {
+            level: config.LOG_LEVEL,
+            redact: { paths: ['req.headers.authorization', `req.headers["${config.SKILL_AUTH_HEADER.toLowerCase()}"]`], censor: '[redacted]' },
+          }
+        : logger,
+    bodyLimit: BODY_LIMIT,
+    disableRequestLogging: true,
+    requestIdHeader: 'x-request-id',
+    // Bodies must arrive with the types the schema names: "utterance": 5 is a client error, not "5".
+    ajv: { customOptions: { coerceTypes: false, allErrors: false } },
+    return503OnClosing: true,
+  }
+}
+
+export async function buildApp(opts: AppOptions, logger: FastifyServerOptions['logger'] = false) {
+  const fastify = Fastify(fastifyOptions(opts.config, logger)).withTypeProvider<TypeBoxTypeProvider>()
+  await fastify.register(app, opts)
+  await fastify.ready()
+  return fastify
+}

@@ -1,0 +1,38 @@
+// The FAQ corpus format: data/faq.json = { version: 1, entries: FaqEntry[] }.
+import { Type, type Static } from '@sinclair/typebox'
+
+const NonBlank = (description: string) => Type.String({ minLength: 1, pattern: '\\S', description })
+
+export const FaqLink = Type.Object(
+  {
+    label: Type.String({ minLength: 1 }),
+    url: Type.String({ pattern: '^https?://[^\\s]+$', description: 'http(s) URL' }),
+  },
+  { additionalProperties: false },
+)
+
+export const FaqEntry = Type.Object(
+  {
+    id: NonBlank('Stable id derived from content; logs, links and feedback point at it'),
+    category: Type.Array(Type.String({ minLength: 1 }), { description: 'Category path, e.g. ["카카오톡", "오픈채팅"]' }),
+    question: NonBlank('The canonical question'),
+    alternates: Type.Array(Type.String(), { default: [], description: 'Other ways users ask the same question' }),
+    answer: NonBlank('The answer text'),
+    platforms: Type.Array(Type.String(), { default: [], description: 'e.g. "iOS", "안드로이드", "PC"; empty = all' }),
+    links: Type.Array(FaqLink, { default: [] }),
+    imageUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  },
+  { additionalProperties: false },
+)
+
+export const FaqCorpus = Type.Object(
+  {
+    version: Type.Literal(1),
+    entries: Type.Array(FaqEntry),
+  },
+  { additionalProperties: false },
+)
+
+export type FaqLink = Static<typeof FaqLink>
+export type FaqEntry = Static<typeof FaqEntry>
+export type FaqCorpus = Static<typeof FaqCorpus>

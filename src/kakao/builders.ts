@@ -1,0 +1,243 @@
+// Builders for SkillResponse components that cannot produce an over-limit reply: every string is
+// cleaned and shortened to its limit, every list capped, and the whole reply kept under 30 KB.
+import { LIMITS as L } from './limits.js'
+import { fitText, sanitize, truncate } from './text.js'
+import type {
+  BasicCard,
+  Button,
+  Carousel,
+  Component,
+  ContextValue,
+  ListCard,
+  ListItem,
+  QuickReply,
+  SkillResponse,
+  TextCard,
+  Thumbnail,
+} from './response.js'
+
+type Extra = Record<string, unknown>
+const clean = (text: string, max: number) => truncate(sanitize(text).trim(), max)
+const oneLine = (text: string, max: number) => clean(sanitize(text).replace(/\s+/g, ' '), max)
+
+// ---- buttons and quick replies ----------------------------------------------------------------
+
+export type ButtonSpec =
+  | { label: string; action: 'webLink'; url: string }
+  | { label: string; action: 'message'; messageText: string; extra?: Extra }
+  | { label: string; action: 'block'; blockId: string; messageText?: string; extra?: Extra }
+  | { label: string; action: 'phone'; phoneNumber: string }
+  | { label: string; action: 'share' }
+  | { label: string; action: 'operator' }
+
+export function button(spec: ButtonSpec, labelMax: number = L.buttonLabel): Button {
+  const label = oneLine(spec.label, labelMax) || '보기'
+  switch (spec.action) {
+    case 'webLink':
+      return { label, action: 'webLink', webLinkUrl: spec.url }
+    case 'message':
+      return withExtra({ label, action: 'message', messageText: oneLine(spec.messageText, 1000) || label }, spec.extra)
+    case 'block':
+      return withExtra(
+        {
+          label,
+          action: 'block',
+          blockId: spec.blockId,
+          ...(spec.messageText ? { messageText: oneLine(spec.messageText, 1000) } : {}),
+        },
+        spec.extra,
+      )
+    case 'phone':
+      return { label, action: 'phone', phoneNumber: spec.phoneNumber }
+    case 'share':
+      return { label, action: 'share' }
+    case 'operator':
+      return { label, action: 'operator' }
+  }
+}
+
+/** Cap a card's buttons: ≤ 3 stacked, ≤ 2 side by side with shorter labels. */
+export function buttons(specs: ButtonSpec[], layout: 'vertical' | 'horizontal' = 'vertical', max: number = L.buttons) {
+  const cap = layout === 'horizontal' ? Math.min(2, max) : max
+  const labelMax = layout === 'horizontal' ? L.buttonLabelHorizontal : L.buttonLabel
+  return specs.slice(0, cap).map((s) => button(s, labelMax))
+}
+
+export type QuickReplySpec =
+  | { label: string; messageText?: string; extra?: Extra }
+  | { label: string; blockId: string; messageText?: string; extra?: Extra }
+
+export function quickReply(spec: QuickReplySpec): QuickReply {
+  const label = oneLine(spec.label, L.quickReplyLabel) || '보기'
+  const messageText = oneLine(spec.messageText ?? spec.label, 1000) || label
+  if ('blockId' in spec) return withExtra({ label, action: 'block', blockId: spec.blockId, messageText }, spec.extra)
+  return withExtra({ label, action: 'message', messageText }, spec.extra)
+}
+
+function withExtra<T extends object>(obj: T, extra: Extra | undefined): T & { extra?: Extra } {
+  if (!extra || Object.keys(extra).length === 0) return obj
+  // Kakao forbids a key named "data" inside extra.
+  const { data: _drop, ...rest } = extra
+  return { ...obj, extra: rest }
+}
+
+// ---- components -------------------------------------------------------------------------------
+
+/** Text as 1..`maxBubbles` simpleText bubbles, split at sentence boundaries, never over 1000. */
+export function simpleTexts(text: string, maxBubbles: number = L.outputs, max: number = L.simpleText): Component[] {
+  const chunks = fitText(sanitize(text), max, maxBubbles)
+  if (chunks.length === 0) return [{ simpleText: { text: '…' } }]
+  return chunks.map((t) => ({ simpleText: { text: t } }))
+}
+
+export function simpleText(text: string): Component {
+  return simpleTexts(text, 1)[0] as Component
+}
+
+export function simpleImage(imageUrl: string, altText: string): Component {
+  return { simpleImage: { imageUrl, altText: oneLine(altText, L.altText) || '이미지' } }
+}
+
+export interface CardSpec {
+  title?: string
+  description?: string
+  buttons?: ButtonSpec[]
+  buttonLayout?: 'vertical' | 'horizontal'
+}
+
+export function textCard(spec: CardSpec, inCarousel = false): TextCard {
+  const descMax = inCarousel ? L.textCardDescriptionInCarousel : L.textCardDescription
+  const card: TextCard = {}
+  const title = spec.title ? oneLine(spec.title, L.textCardTitle) : ''
+  const description = spec.description ? clean(spec.description, descMax) : ''
+  if (title) card.title = title
+  if (description || !title) card.description = description || '…'
+  if (spec.buttons?.length) {
+    card.buttons = buttons(spec.buttons, spec.buttonLayout)
+    if (spec.buttonLayout) card.buttonLayout = spec.buttonLayout
+  }
+  return card
+}
+
+export function thumbnail(imageUrl: string, altText?: string, link?: string): Thumbnail {
+  const t: Thumbnail = { imageUrl }
+  if (altText) t.altText = oneLine(altText, L.altText)
+  if (link) t.link = { web: link }
+  return t
+}
+
+export function basicCard(spec: CardSpec & { thumbnail: Thumbnail }): BasicCard {
+  const card: BasicCard = { thumbnail: spec.thumbnail }
+  if (spec.title) card.title = oneLine(spec.title, L.basicCardTitle)
+  if (spec.description) card.description = clean(spec.description, L.basicCardDescription)
+  if (spec.buttons?.length) {
+    card.buttons = buttons(spec.buttons, spec.buttonLayout)
+    if (spec.buttonLayout) card.buttonLayout = spec.buttonLayout
+  }
+  return card
+}
+
+export interface ListItemSpec {
+  title: string
+  description?: string
+  imageUrl?: string
+  link?: string
+  messageText?: string
+  blockId?: string
+  extra?: Extra
+}
+
+export function listItem(spec: ListItemSpec): ListItem {
+  const item: ListItem = { title: oneLine(spec.title, L.listItemTitle) || '…' }
+  if (spec.description) item.description = oneLine(spec.description, L.listItemDescription)
+  if (spec.imageUrl) item.imageUrl = spec.imageUrl
+  if (spec.link) item.link = { web: spec.link }
+  else if (spec.blockId) {
+    item.action = 'block'
+    item.blockId = spec.blockId
+    item.messageText = oneLine(spec.messageText ?? spec.title, 1000)
+  } else if (spec.messageText !== undefined || spec.extra) {
+    item.action = 'message'
+    item.messageText = oneLine(spec.messageText ?? spec.title, 1000)
+  }
+  if (item.action && spec.extra && Object.keys(spec.extra).length) {
+    const { data: _drop, ...rest } = spec.extra
+    item.extra = rest
+  }
+  return item
+}
+
+export function listCard(
+  spec: { header: string; items: ListItemSpec[]; buttons?: ButtonSpec[]; buttonLayout?: 'vertical' | 'horizontal' },
+  inCarousel = false,
+): ListCard {
+  const max = inCarousel ? L.listCardItemsInCarousel : L.listCardItems
+  const items = spec.items.slice(0, max).map(listItem)
+  const card: ListCard = {
+    header: { title: oneLine(spec.header, L.listHeaderTitle) || '목록' },
+    items: items.length ? items : [{ title: '…' }],
+  }
+  if (spec.buttons?.length) {
+    card.buttons = buttons(spec.buttons, spec.buttonLayout, L.listCardButtons)
+    if (spec.buttonLayout) card.buttonLayout = spec.buttonLayout
+  }
+  return card
+}
+
+/** A carousel of list cards (≤ 5 cards, ≤ 4 items each). */
+export function listCardCarousel(
+  cards: Array<{ header: string; items: ListItemSpec[]; buttons?: ButtonSpec[] }>,
+): Carousel {
+  const items = cards.slice(0, L.listCardCarouselItems).map((c) => listCard(c, true))
+  return { type: 'listCard', items: items.length ? items : [listCard({ header: '목록', items: [] }, true)] }
+}
+
+export function textCardCarousel(cards: CardSpec[]): Carousel {
+  const items = cards.slice(0, L.carouselItems).map((c) => textCard(c, true))
+  return { type: 'textCard', items: items.length ? items : [textCard({ description: '…' }, true)] }
+}
+
+export function basicCardCarousel(cards: Array<CardSpec & { thumbnail: Thumbnail }>): Carousel {
+  const items = cards.slice(0, L.carouselItems).map(basicCard)
+  return { type: 'basicCard', items: items.length ? items : [basicCard({ thumbnail: thumbnail('') })] }
+}
+
+// ---- the whole reply --------------------------------------------------------------------------
+
+export interface ReplySpec {
+  outputs: Component[]
+  quickReplies?: QuickReplySpec[]
+  context?: ContextValue[]
+  data?: Record<string, unknown>
+}
+
+const byteLength = (r: SkillResponse) => Buffer.byteLength(JSON.stringify(r), 'utf8')
+
+/**
+ * Assemble a SkillResponse: ≤ 3 outputs, ≤ 10 quick replies, and under 30 KB. When too large,
+ * the least useful parts go first: candidates in data, then quick replies, then outputs past the
+ * first, and last the first output becomes a short simpleText.
+ */
+export function skillResponse(spec: ReplySpec): SkillResponse {
+  const outputs = spec.outputs.slice(0, L.outputs)
+  const res: SkillResponse = {
+    version: '2.0',
+    template: { outputs: outputs.length ? outputs : [simpleText('…')] },
+  }
+  const qrs = (spec.quickReplies ?? []).slice(0, L.quickReplies).map(quickReply)
+  if (qrs.length) res.template.quickReplies = qrs
+  if (spec.context?.length) res.context = { values: spec.context }
+  if (spec.data) res.data = spec.data
+  if (byteLength(res) <= L.responseBytes) return res
+
+  if (res.data && Array.isArray(res.data.candidates)) res.data = { ...res.data, candidates: res.data.candidates.slice(0, 5) }
+  if (byteLength(res) <= L.responseBytes) return res
+  delete res.template.quickReplies
+  if (byteLength(res) <= L.responseBytes) return res
+  res.template.outputs = res.template.outputs.slice(0, 1)
+  if (byteLength(res) <= L.responseBytes) return res
+  const first = res.template.outputs[0]
+  res.template.outputs = [first && 'simpleText' in first ? first : simpleText('답변이 너무 길어 표시할 수 없습니다.')]
+  if (byteLength(res) > L.responseBytes && res.data) res.data = { outcome: res.data.outcome, candidates: [] }
+  return res
+}

@@ -1,0 +1,35 @@
+// The documented limits of SkillResponse 2.0 (../shared spec, Kakao's answer_json_format guide).
+// Counted in code points. Where the docs are vague we stay under the limit rather than on it.
+export const LIMITS = {
+  outputs: 3,
+  quickReplies: 10,
+  quickReplyLabel: 14,
+  simpleText: 1000,
+  /** Past this the client folds a simpleText behind "전체 보기". */
+  simpleTextFold: 500,
+  altText: 50,
+  textCardTitle: 50,
+  textCardDescription: 400,
+  textCardDescriptionInCarousel: 128,
+  basicCardTitle: 50,
+  basicCardDescription: 230,
+  commerceCardTitle: 30,
+  commerceCardDescription: 40,
+  listCardItems: 5,
+  listCardItemsInCarousel: 4,
+  listCardButtons: 2,
+  listHeaderTitle: 50,
+  listItemTitle: 50,
+  listItemDescription: 100,
+  itemCardItems: 10,
+  itemCardItemsInCarousel: 5,
+  itemCardRowTitle: 6,
+  itemCardRowDescription: 200,
+  carouselItems: 10,
+  listCardCarouselItems: 5,
+  buttons: 3,
+  buttonLabel: 14,
+  buttonLabelHorizontal: 8,
+  /** A whole reply over 30 KB is not delivered; keep a margin. */
+  responseBytes: 29_000,
+} as const

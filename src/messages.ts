@@ -1,0 +1,68 @@
+// Every sentence the bot says to users, in Korean 존댓말. Operators override any key with a JSON
+// file named by MESSAGES_FILE; unknown keys there are refused so a typo does not go unnoticed.
+import { readFileSync } from 'node:fs'
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+export const defaultMessages = {
+  /** Utterance was empty or whitespace only. */
+  empty: '궁금하신 내용을 입력해 주세요. 예를 들어 "오픈채팅 이용제한 사유"처럼 물어보시면 찾아 드릴게요.',
+  /** Nothing in the FAQ matched. */
+  none: '죄송합니다. 말씀하신 내용에 맞는 답변을 찾지 못했어요. 다른 표현으로 다시 질문해 주시거나 아래 메뉴에서 찾아 주세요.',
+  /** An error inside the skill; the user still gets a polite reply. */
+  error: '죄송합니다. 일시적인 오류로 답변을 드리지 못했어요. 잠시 후 다시 시도해 주세요.',
+  /** The skill ran out of its time budget or the server is overloaded. */
+  busy: '지금 문의가 많아 답변이 늦어지고 있어요. 잠시 후 다시 질문해 주세요.',
+  /** Header of the "did you mean" list. */
+  choicesHeader: '혹시 이런 질문이신가요?',
+  /** Quick reply: none of the choices fits. */
+  choicesNotFound: '찾는 질문이 없어요',
+  /** Reply after "찾는 질문이 없어요". */
+  choicesMissed: '원하시는 답변을 찾지 못해 죄송합니다. 질문을 조금 더 자세히 적어 주시면 다시 찾아 볼게요.',
+  /** Button that opens an answer's link. */
+  moreLink: '자세히 보기',
+  /** Button / quick reply that hands over to a human agent. */
+  operator: '상담원 연결',
+  /** Feedback quick replies. */
+  feedbackYes: '도움이 됐어요',
+  feedbackNo: '아니요',
+  /** Reply to positive / negative feedback. */
+  thanksYes: '도움이 되었다니 다행이에요. 더 궁금한 점이 있으시면 언제든 물어봐 주세요.',
+  thanksNo: '도움이 되지 못해 죄송합니다. 남겨 주신 의견은 답변을 개선하는 데 쓰겠습니다. 다른 표현으로 다시 질문해 주세요.',
+  /** Quick reply back to the start. */
+  home: '처음으로',
+  /** Welcome block greeting. */
+  welcome: '안녕하세요! 자주 묻는 질문에 답해 드리는 챗봇입니다. 궁금한 내용을 편하게 입력하시거나 아래에서 골라 주세요.',
+  /** Browse menu header and paging. */
+  browseHeader: '자주 묻는 질문',
+  browseMore: '더보기',
+  categoryHeader: '{category} 질문',
+  /** Answer for an entry id that no longer exists (e.g. after a reload). */
+  staleChoice: '선택하신 질문을 찾을 수 없어요. 질문을 다시 입력해 주세요.',
+} as const
+
+export const MessagesSchema = Type.Object(
+  Object.fromEntries(Object.keys(defaultMessages).map((k) => [k, Type.Optional(Type.String({ minLength: 1 }))])),
+  { additionalProperties: false },
+)
+
+export type Messages = { -readonly [K in keyof typeof defaultMessages]: string }
+
+export function loadMessages(file?: string): Messages {
+  const messages: Messages = { ...defaultMessages }
+  if (!file) return messages
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (err) {
+    throw new Error(`MESSAGES_FILE ${file}: ${(err as Error).message}`)
+  }
+  const error = Value.Errors(MessagesSchema, raw).First()
+  if (error) throw new Error(`MESSAGES_FILE ${file}: ${error.path || '(root)'} ${error.message}`)
+  return Object.assign(messages, raw as Partial<Messages>) satisfies Static<typeof MessagesSchema>
+}
+
+/** Fill {name} placeholders. */
+export function format(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m))
+}
