@@ -1,0 +1,5 @@
+// faq-skill eval (to be implemented by its issue).
+export async function run(_argv: string[]): Promise<number> {
+  console.error('faq-skill eval: not available yet')
+  return 2
+}
