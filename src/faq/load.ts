@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { Value } from '@sinclair/typebox/value'
-import { FaqEntry, type FaqCorpus } from './schema.js'
+import type { Static } from '@sinclair/typebox'
+import { FaqEntry, FaqEntryInput, type FaqCorpus } from './schema.js'
 
 export class CorpusError extends Error {
   override name = 'CorpusError'
@@ -51,21 +52,30 @@ export function validateCorpus(raw: unknown, file = '<corpus>'): FaqCorpus {
   const out: FaqEntry[] = []
   const ids = new Map<string, number>()
   entries.forEach((e, i) => {
-    const where = `${file}: entry ${i}${e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string' ? ` (id "${(e as { id: string }).id}")` : ''}`
-    if (!e || typeof e !== 'object' || Array.isArray(e)) throw new CorpusError(`${where}: must be an object`)
-    const entry = Value.Default(FaqEntry, structuredClone(e)) as unknown
-    const first = Value.Errors(FaqEntry, entry).First()
-    if (first) {
-      const field = first.path.replace(/^\//, '').replace(/\//g, '.') || '(entry)'
-      throw new CorpusError(`${where}: field "${field}" ${describe(first.message, first.path, entry)}`)
-    }
-    const valid = entry as FaqEntry
+    const id = e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string' ? (e as { id: string }).id : undefined
+    const where = `${file}: entry ${i}${id !== undefined ? ` (id "${id}")` : ''}`
+    const valid = validateEntry(FaqEntry, e, where)
     const seen = ids.get(valid.id)
     if (seen !== undefined) throw new CorpusError(`${where}: field "id" duplicates entry ${seen}`)
     ids.set(valid.id, i)
     out.push(valid)
   })
   return { version: 1, entries: out }
+}
+
+/**
+ * Check one entry against `schema` (FaqEntry, or FaqEntryInput for importers), filling defaults.
+ * `where` names the file and entry (or line) for the error message.
+ */
+export function validateEntry<S extends typeof FaqEntry | typeof FaqEntryInput>(schema: S, e: unknown, where: string): Static<S> {
+  if (!e || typeof e !== 'object' || Array.isArray(e)) throw new CorpusError(`${where}: must be an object`)
+  const entry = Value.Default(schema, structuredClone(e)) as unknown
+  const first = Value.Errors(schema, entry).First()
+  if (first) {
+    const field = first.path.replace(/^\//, '').replace(/\//g, '.') || '(entry)'
+    throw new CorpusError(`${where}: field "${field}" ${describe(first.message, first.path, entry)}`)
+  }
+  return entry as Static<S>
 }
 
 function describe(message: string, path: string, entry: unknown): string {

@@ -25,6 +25,19 @@ export const FaqEntry = Type.Object(
   { additionalProperties: false },
 )
 
+/**
+ * An entry as an importer accepts it from JSON/JSONL: like FaqEntry, but `id` and `category` may be
+ * left out (the importer derives the id from the question; category defaults to none).
+ */
+export const FaqEntryInput = Type.Object(
+  {
+    ...FaqEntry.properties,
+    id: Type.Optional(FaqEntry.properties.id),
+    category: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
+  },
+  { additionalProperties: false },
+)
+
 export const FaqCorpus = Type.Object(
   {
     version: Type.Literal(1),
@@ -35,4 +48,5 @@ export const FaqCorpus = Type.Object(
 
 export type FaqLink = Static<typeof FaqLink>
 export type FaqEntry = Static<typeof FaqEntry>
+export type FaqEntryInput = Static<typeof FaqEntryInput>
 export type FaqCorpus = Static<typeof FaqCorpus>
