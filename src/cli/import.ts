@@ -1,5 +1,62 @@
-// faq-skill import (to be implemented by its issue).
-export async function run(_argv: string[]): Promise<number> {
-  console.error('faq-skill import: not available yet')
-  return 2
+// faq-skill import <files...> --out <file>: build one corpus from help-centre pages, CSV and
+// JSON/JSONL. Prints what it merged and why to stderr; exits 1 on errors, writing nothing.
+import { writeFile, rename } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { describeIssues, describeMerges, ImportError, importFiles, serializeCorpus } from '../faq/import/index.js'
+
+const USAGE = `usage: faq-skill import <files...> --out <file> [--quiet]
+
+  Reads Kakao help-centre pages (.txt), CSV (.csv/.tsv, header row in English or Korean)
+  and JSON/JSONL in the corpus format; merges duplicates; writes one corpus.
+  --out -    writes to stdout.`
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
+    })
+  } catch (err) {
+    console.error(`faq-skill import: ${(err as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    console.log(USAGE)
+    return 0
+  }
+  if (!positionals.length || !values.out) {
+    console.error(`faq-skill import: ${!positionals.length ? 'no input files' : '--out is required'}\n\n${USAGE}`)
+    return 2
+  }
+  const say = (line: string) => console.error(line)
+  let result
+  try {
+    result = await importFiles(positionals)
+  } catch (err) {
+    if (err instanceof ImportError) {
+      say(`faq-skill import: ${err.message}`)
+      return 1
+    }
+    throw err
+  }
+  if (!values.quiet) for (const line of describeMerges(result.merges)) say(line)
+  for (const line of describeIssues(result.issues)) say(line)
+  const { entries } = result.corpus
+  if (result.errors) {
+    say(`faq-skill import: ${result.errors} error(s); nothing written`)
+    return 1
+  }
+  const text = serializeCorpus(result.corpus)
+  if (values.out === '-') process.stdout.write(text)
+  else {
+    // Write then rename, so a server reloading on SIGHUP never reads half a file.
+    const tmp = `${values.out}.${process.pid}.tmp`
+    await writeFile(tmp, text)
+    await rename(tmp, values.out)
+  }
+  say(`imported ${result.records} record(s) from ${positionals.length} file(s) into ${entries.length} entries (${result.merges.length} merge(s)) → ${values.out}`)
+  return 0
 }

@@ -1,7 +1,6 @@
 // URLs in answer text become `links` (the answer keeps its text), labelled from the words just
 // before the URL ("카카오 운영정책 https://…") or, failing that, by the URL's host.
 import type { FaqLink } from '../schema.js'
-import { LIMITS } from '../../kakao/limits.js'
 import { cpLength } from '../../kakao/text.js'
 
 // Characters RFC 3986 allows in a URL; anything else (Hangul, "•", spaces) ends it.
@@ -42,16 +41,20 @@ function trimUrl(raw: string): string {
   }
 }
 
+// Longer than a button label (LIMITS.buttonLabel): whoever draws the button shortens it, and a cut
+// "경찰청 사이버 범죄 신고…" still says more than a host name.
+const MAX_LABEL = 30
+
 /** The few words before a URL, back to a bullet, line, sentence end or earlier URL. */
 function labelBefore(text: string, index: number): string | undefined {
-  const before = text.slice(0, index)
-  const cuts = ['\n', '•', '·', '.', ':', ']', '▶', '-', ')'].map((d) => {
+  // "신고센터: https://…", "바로가기 ▶ https://…": the separator right before the URL is not the cut.
+  const before = text.slice(0, index).replace(/[\s:：\-–>▶▷►☞→(\[]+$/u, '')
+  const cuts = ['\n', '•', '·', '.', ':', ']', '▶', '▷', '►', '☞', '-', ')'].map((d) => {
     const at = before.lastIndexOf(d)
     return at < 0 ? 0 : at + d.length
   })
-  let label = before.slice(Math.max(...cuts)).replace(/[:：\-–>▶→(\[]\s*$/u, '').trim()
-  label = label.replace(/^[※*\-–·•▶\s]+/u, '').trim()
-  if (!label || !/\p{L}/u.test(label) || cpLength(label) > LIMITS.buttonLabel) return undefined
+  const label = before.slice(Math.max(...cuts)).replace(/^[※*\-–·•▶\s]+/u, '').trim()
+  if (!label || !/\p{L}/u.test(label) || cpLength(label) > MAX_LABEL) return undefined
   return label
 }
 

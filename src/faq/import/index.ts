@@ -1,0 +1,94 @@
+// faq-skill import: read help-centre pages, CSV and JSON/JSONL into one corpus, deterministically.
+import { readFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import type { FaqCorpus, FaqEntry } from '../schema.js'
+import { validateCorpus } from '../load.js'
+import { ImportError, type ImportIssue, type ImportRecord } from './record.js'
+import { readHelpCentre } from './helpcentre.js'
+import { readCsv } from './csv.js'
+import { readJson, readJsonl } from './json.js'
+import { describeMerges, mergeRecords, type Merge } from './merge.js'
+import { validateEntries } from './validate.js'
+
+export type SourceFormat = 'helpcentre' | 'csv' | 'json' | 'jsonl'
+
+/** By extension first; for anything else look at the content. */
+export function detectFormat(file: string, text: string): SourceFormat {
+  const ext = extname(file).toLowerCase()
+  if (ext === '.csv' || ext === '.tsv') return 'csv'
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl'
+  if (ext === '.json') return 'json'
+  const body = text.replace(/^\uFEFF/, '').trimStart()
+  if (/^\s*(?:•\s*)?(?:\[[^\]\n]+\]){2,}\s*$/m.test(text)) return 'helpcentre'
+  if (body.startsWith('[')) return 'json'
+  if (body.startsWith('{')) {
+    const firstLine = body.split('\n', 1)[0] ?? ''
+    try {
+      JSON.parse(firstLine)
+      return body.trim().includes('\n') ? 'jsonl' : 'json'
+    } catch {
+      return 'json'
+    }
+  }
+  const header = body.split(/\r?\n/, 1)[0] ?? ''
+  if (/[,;\t]/.test(header) && /(question|질문)/i.test(header)) return 'csv'
+  throw new ImportError(`${file}: cannot tell the format; use a .csv, .json or .jsonl extension, or a help-centre page`)
+}
+
+export async function readSource(file: string, issues: ImportIssue[]): Promise<ImportRecord[]> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(file)
+  } catch (err) {
+    throw new ImportError(`${file}: cannot read (${(err as Error).message})`)
+  }
+  // Detection looks at text; a CSV in another encoding still has a .csv name.
+  const format = detectFormat(file, bytes.toString('utf8'))
+  switch (format) {
+    case 'csv':
+      return readCsv(bytes, file, issues)
+    case 'json':
+      return readJson(bytes.toString('utf8'), file)
+    case 'jsonl':
+      return readJsonl(bytes.toString('utf8'), file)
+    case 'helpcentre':
+      return readHelpCentre(bytes.toString('utf8'), file)
+  }
+}
+
+export interface ImportResult {
+  corpus: FaqCorpus
+  records: number
+  merges: Merge[]
+  issues: ImportIssue[]
+  errors: number
+}
+
+export async function importFiles(files: string[]): Promise<ImportResult> {
+  const issues: ImportIssue[] = []
+  const records: ImportRecord[] = []
+  for (const f of files) records.push(...(await readSource(f, issues)))
+  const merged = mergeRecords(records)
+  issues.push(...merged.issues, ...validateEntries(merged.entries))
+  // Last line of defence: what we write must load.
+  const corpus = validateCorpus({ version: 1, entries: merged.entries }, '<import>')
+  return { corpus, records: records.length, merges: merged.merges, issues, errors: issues.filter((i) => i.level === 'error').length }
+}
+
+const KEY_ORDER: Array<keyof FaqEntry> = ['id', 'category', 'question', 'alternates', 'answer', 'platforms', 'links', 'imageUrl']
+
+/** The corpus file's bytes: fixed key order, 2-space indent, trailing newline. */
+export function serializeCorpus(corpus: FaqCorpus): string {
+  const entries = corpus.entries.map((e) => {
+    const out: Record<string, unknown> = {}
+    for (const k of KEY_ORDER) if (e[k] !== undefined) out[k] = k === 'links' ? e.links.map((l) => ({ label: l.label, url: l.url })) : e[k]
+    return out
+  })
+  return `${JSON.stringify({ version: 1, entries }, null, 2)}\n`
+}
+
+export function describeIssues(issues: ImportIssue[]): string[] {
+  return issues.map((i) => `${i.level}: ${i.source}: ${i.message}`)
+}
+
+export { describeMerges, ImportError }

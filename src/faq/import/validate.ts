@@ -1,0 +1,34 @@
+// Checks on the merged corpus that the schema cannot express.
+import type { FaqEntry } from '../schema.js'
+import type { ImportIssue } from './record.js'
+import { LIMITS } from '../../kakao/limits.js'
+import { splitText } from '../../kakao/text.js'
+import { checkUrl } from './links.js'
+
+export function validateEntries(entries: FaqEntry[]): ImportIssue[] {
+  const issues: ImportIssue[] = []
+  const ids = new Map<string, string>()
+  for (const e of entries) {
+    const where = `entry ${e.id}`
+    const other = ids.get(e.id)
+    if (other !== undefined) issues.push({ level: 'error', source: where, message: `duplicate id (also "${other}")` })
+    ids.set(e.id, e.question)
+    if (!e.question.trim()) issues.push({ level: 'error', source: where, message: 'empty question' })
+    if (!e.answer.trim()) issues.push({ level: 'error', source: where, message: 'empty answer' })
+    for (const l of e.links) {
+      const bad = checkUrl(l.url)
+      if (bad) issues.push({ level: 'error', source: where, message: `link "${l.label}" ${bad}: ${JSON.stringify(l.url)}` })
+    }
+    if (e.imageUrl && checkUrl(e.imageUrl)) issues.push({ level: 'error', source: where, message: `imageUrl ${checkUrl(e.imageUrl)}: ${JSON.stringify(e.imageUrl)}` })
+    // A long answer is sent as simpleText bubbles, question first; a reply holds at most three.
+    const bubbles = splitText(`${e.question}\n\n${e.answer}`, LIMITS.simpleText).length
+    if (bubbles > LIMITS.outputs) {
+      issues.push({
+        level: 'error',
+        source: where,
+        message: `answer needs ${bubbles} text bubbles of ${LIMITS.simpleText} characters but a reply holds ${LIMITS.outputs}; shorten it or split the FAQ ("${e.question}")`,
+      })
+    }
+  }
+  return issues
+}
