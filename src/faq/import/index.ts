@@ -70,9 +70,10 @@ export async function importFiles(files: string[]): Promise<ImportResult> {
   for (const f of files) records.push(...(await readSource(f, issues)))
   const merged = mergeRecords(records)
   issues.push(...merged.issues, ...validateEntries(merged.entries))
-  // Last line of defence: what we write must load.
-  const corpus = validateCorpus({ version: 1, entries: merged.entries }, '<import>')
-  return { corpus, records: records.length, merges: merged.merges, issues, errors: issues.filter((i) => i.level === 'error').length }
+  const errors = issues.filter((i) => i.level === 'error').length
+  // Last line of defence: what we write must load (with errors, nothing is written anyway).
+  const corpus: FaqCorpus = errors ? { version: 1, entries: merged.entries } : validateCorpus({ version: 1, entries: merged.entries }, '<import>')
+  return { corpus, records: records.length, merges: merged.merges, issues, errors }
 }
 
 const KEY_ORDER: Array<keyof FaqEntry> = ['id', 'category', 'question', 'alternates', 'answer', 'platforms', 'links', 'imageUrl']

@@ -122,8 +122,12 @@ export function mergeRecords(input: ImportRecord[]): MergeResult {
     const wordings = new Map<string, { rec: Prepared; count: number }>()
     for (const m of members) {
       const w = wordings.get(m.folded)
-      if (w) w.count++
-      else wordings.set(m.folded, { rec: m, count: 1 })
+      if (!w) wordings.set(m.folded, { rec: m, count: 1 })
+      else {
+        w.count++
+        // Same words: keep the fuller spelling ("…나요?" over "…나요").
+        if (cp(m.question) > cp(w.rec.question)) w.rec = m
+      }
     }
     const ranked = [...wordings.values()].sort(
       (a, b) =>
