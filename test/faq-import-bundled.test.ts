@@ -1,6 +1,6 @@
 // The bundled corpus is exactly what `faq-skill import data/sources/kakao-help/*.txt` makes of the
 // four help-centre pages, and those pages' 40 results become one entry per distinct question.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -21,7 +21,7 @@ const pages = readdirSync(pagesDir)
 const bundled = readFileSync(dataPath('faq.json'), 'utf8')
 const corpus = parseCorpus(bundled, 'data/faq.json')
 
-function tmp(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+function tmp(t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'faq-import-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   return dir

@@ -1,5 +1,5 @@
 // CSV as spreadsheets export it, JSON and JSONL: imported, merged, and served.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -10,14 +10,14 @@ import { build, payload, responseErrors } from './helpers.js'
 
 const testData = (f: string) => join(projectRoot, 'test', 'data', f)
 
-function tmp(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+function tmp(t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'faq-csv-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
 
 /** Run `faq-skill import` in-process; returns exit code, stderr text and the written corpus (if any). */
-async function importFiles(t: Parameters<Parameters<typeof t.test>[1]>[0], files: string[]) {
+async function importFiles(t: Test, files: string[]) {
   const out = join(tmp(t), 'faq.json')
   const stderr = t.capture(console, 'error')
   const code = await run([...files, '--out', out])
@@ -129,7 +129,7 @@ t.test('bad CSVs are refused with messages naming file and row, and nothing is w
   t.match(r.printed, /error: .*bad\.csv row 2: empty answer for "배송은 얼마나 걸리나요\?"/)
   t.match(r.printed, /error: .*bad\.csv row 3: empty question/)
   t.match(r.printed, /error: .*bad\.csv row 4: malformed URL in the url column: "http:\/\/"/)
-  t.match(r.printed, /error: .*duplicate id "x1"/)
+  t.match(r.printed, /error: entry x1: duplicate id "x1" for different questions/)
   t.match(r.printed, /error: entry faq-\w+: answer needs 4 text bubbles of 1000 characters but a reply holds 3/)
   t.match(r.printed, /nothing written/)
   t.notOk(r.corpus)

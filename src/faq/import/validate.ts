@@ -11,7 +11,7 @@ export function validateEntries(entries: FaqEntry[]): ImportIssue[] {
   for (const e of entries) {
     const where = `entry ${e.id}`
     const other = ids.get(e.id)
-    if (other !== undefined) issues.push({ level: 'error', source: where, message: `duplicate id (also "${other}")` })
+    if (other !== undefined) issues.push({ level: 'error', source: where, message: `duplicate id "${e.id}" for different questions: "${other}" and "${e.question}"` })
     ids.set(e.id, e.question)
     if (!e.question.trim()) issues.push({ level: 'error', source: where, message: 'empty question' })
     if (!e.answer.trim()) issues.push({ level: 'error', source: where, message: 'empty answer' })
