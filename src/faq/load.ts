@@ -2,7 +2,7 @@
 // defaults the optional arrays; refuses invalid input with a message naming file, entry and field.
 import { readFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
-import { Value } from '@sinclair/typebox/value'
+import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value'
 import type { Static } from '@sinclair/typebox'
 import { FaqEntry, FaqEntryInput, type FaqCorpus } from './schema.js'
 
@@ -73,16 +73,18 @@ export function validateEntry<S extends typeof FaqEntry | typeof FaqEntryInput>(
   const first = Value.Errors(schema, entry).First()
   if (first) {
     const field = first.path.replace(/^\//, '').replace(/\//g, '.') || '(entry)'
-    throw new CorpusError(`${where}: field "${field}" ${describe(first.message, first.path, entry)}`)
+    throw new CorpusError(`${where}: field "${field}" ${describe(first, entry)}`)
   }
   return entry as Static<S>
 }
 
-function describe(message: string, path: string, entry: unknown): string {
-  const value = path.split('/').filter(Boolean).reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], entry)
+function describe(error: ValueError, entry: unknown): string {
+  const value = error.path.split('/').filter(Boolean).reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], entry)
   if (value === undefined) return 'is missing'
-  if (/pattern/i.test(message) && typeof value === 'string') {
-    return /url|imageUrl/i.test(path) ? `is not an http(s) URL: ${JSON.stringify(value)}` : 'must not be empty'
+  if (error.type === ValueErrorType.ObjectAdditionalProperties) return 'is not a corpus field'
+  if (typeof value === 'string' && (error.type === ValueErrorType.StringPattern || error.type === ValueErrorType.StringMinLength)) {
+    if (/url/i.test(error.path) && value.trim()) return `is not an http(s) URL: ${JSON.stringify(value)}`
+    return 'must not be empty'
   }
-  return message.toLowerCase()
+  return error.message.toLowerCase()
 }
