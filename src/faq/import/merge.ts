@@ -4,7 +4,7 @@ import type { FaqEntry } from '../schema.js'
 import type { ImportIssue, ImportRecord } from './record.js'
 import { cleanLine, cleanText, compare, fold, sortPlatforms } from './normalize.js'
 import { linksInText, mergeLinks } from './links.js'
-import { relate, type Relation } from './similar.js'
+import { maxLengthGap, prepare, relate, type Relation } from './similar.js'
 import { questionId } from './ids.js'
 
 export interface Merge {
@@ -84,17 +84,32 @@ export function mergeRecords(input: ImportRecord[]): MergeResult {
       })
     }
   }
-  const heads = [...firstByQuestion.values()]
-  for (let i = 0; i < heads.length; i++) {
-    for (let j = i + 1; j < heads.length; j++) {
-      const a = records[heads[i] ?? 0]
-      const b = records[heads[j] ?? 0]
-      if (!a || !b) continue
-      const rel = relate(a, b)
-      if (!rel) continue
-      uf.union(a.order, b.order)
-      if (!reasons.has(b.order)) reasons.set(b.order, rel)
-      else if (!reasons.has(a.order)) reasons.set(a.order, rel)
+  // Only pairs that could relate are compared: close in length (typo, excerpt), or one folded
+  // question starting with the other (prefix). Keeps a few thousand questions fast.
+  const heads = [...firstByQuestion.values()].map((i) => ({ order: i, info: prepare(records[i]!) }))
+  const link = (a: (typeof heads)[number], b: (typeof heads)[number]) => {
+    const rel = relate(a.info, b.info)
+    if (!rel) return
+    uf.union(a.order, b.order)
+    const [first, second] = a.order < b.order ? [a, b] : [b, a]
+    if (!reasons.has(second.order)) reasons.set(second.order, rel)
+    else if (!reasons.has(first.order)) reasons.set(first.order, rel)
+  }
+  const byLength = [...heads].sort((a, b) => a.info.chars.length - b.info.chars.length || a.order - b.order)
+  for (let i = 0; i < byLength.length; i++) {
+    const a = byLength[i]!
+    for (let j = i + 1; j < byLength.length; j++) {
+      const b = byLength[j]!
+      if (b.info.chars.length - a.info.chars.length > maxLengthGap(b.info.chars.length)) break
+      link(a, b)
+    }
+  }
+  const byText = [...heads].sort((a, b) => compare(a.info.folded, b.info.folded) || a.order - b.order)
+  for (let i = 0; i < byText.length; i++) {
+    const a = byText[i]!
+    for (let j = i + 1; j < byText.length && byText[j]!.info.folded.startsWith(a.info.folded); j++) {
+      const b = byText[j]!
+      if (b.info.chars.length - a.info.chars.length > maxLengthGap(b.info.chars.length)) link(a, b)
     }
   }
 
