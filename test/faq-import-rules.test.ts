@@ -6,6 +6,7 @@ import { questionId } from '../src/faq/import/ids.js'
 import { linksInText } from '../src/faq/import/links.js'
 import { detectFormat, serializeCorpus } from '../src/faq/import/index.js'
 import { splitCategory } from '../src/faq/import/csv.js'
+import { validateEntries } from '../src/faq/import/validate.js'
 import type { ImportRecord } from '../src/faq/import/record.js'
 
 const rec = (question: string, answer: string, more: Partial<ImportRecord> = {}): ImportRecord => ({
@@ -104,4 +105,17 @@ t.test('formats are detected by extension, then by content', async (t) => {
   t.equal(detectFormat('export', '{"question":"q","answer":"a"}\n{"question":"r","answer":"b"}\n'), 'jsonl')
   t.equal(detectFormat('export', '\uFEFF질문,답변\r\n배송은?,2일\r\n'), 'csv')
   t.throws(() => detectFormat('notes.txt', 'hello'), { name: 'ImportError', message: /notes\.txt: cannot tell the format/ })
+})
+
+t.test('lost content and ambiguous wordings are warned about', async (t) => {
+  const r = mergeRecords([
+    rec('알림이 안 와요', '설정 > 알림에서 켤 수 있습니다.', { platforms: ['iOS'], source: 'w.csv row 2' }),
+    rec('알림이 안 와요', '기기 설정의 앱 알림에서 카카오톡 알림을 허용하고, 배터리 최적화를 꺼 주세요.', { platforms: ['안드로이드'], source: 'w.csv row 3' }),
+  ])
+  t.equal(r.entries.length, 1)
+  t.match(r.entries[0]?.answer, /배터리 최적화/, 'the longer answer is kept')
+  t.match(r.issues, [{ level: 'warning', source: 'w.csv row 2', message: /answer dropped in favour of the longer one from w\.csv row 3/ }])
+
+  const entries = mergeRecords([rec('소리가 안 나요', '알림음 설정을 확인해 주세요.', { alternates: ['알림이 안 와요'] }), rec('알림이 안 와요', answer)]).entries
+  t.match(validateEntries(entries), [{ level: 'warning', message: /"알림이 안 와요" is also a question or alternate of entry faq-/ }])
 })

@@ -1,6 +1,6 @@
 // faq-skill import <files...> --out <file>: build one corpus from help-centre pages, CSV and
 // JSON/JSONL. Prints what it merged and why to stderr; exits 1 on errors, writing nothing.
-import { writeFile, rename } from 'node:fs/promises'
+import { writeFile, rename, stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { describeIssues, describeMerges, ImportError, importFiles, serializeCorpus } from '../faq/import/index.js'
 
@@ -51,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const text = serializeCorpus(result.corpus)
   if (values.out === '-') process.stdout.write(text)
+  else if (await isSpecial(values.out)) await writeFile(values.out, text)
   else {
     // Write then rename, so a server reloading on SIGHUP never reads half a file.
     const tmp = `${values.out}.${process.pid}.tmp`
@@ -59,4 +60,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   say(`imported ${result.records} record(s) from ${positionals.length} file(s) into ${entries.length} entries (${result.merges.length} merge(s)) → ${values.out}`)
   return 0
+}
+
+/** A device or pipe (/dev/null, /dev/stdout): write to it, never rename over it. */
+async function isSpecial(path: string): Promise<boolean> {
+  try {
+    return !(await stat(path)).isFile()
+  } catch {
+    return false
+  }
 }

@@ -4,7 +4,7 @@ import type { FaqEntry } from '../schema.js'
 import type { ImportIssue, ImportRecord } from './record.js'
 import { cleanLine, cleanText, compare, fold, sortPlatforms } from './normalize.js'
 import { linksInText, mergeLinks } from './links.js'
-import { maxLengthGap, prepare, relate, type Relation } from './similar.js'
+import { answersAgree, maxLengthGap, prepare, relate, type Relation } from './similar.js'
 import { questionId } from './ids.js'
 
 export interface Merge {
@@ -181,6 +181,12 @@ export function mergeRecords(input: ImportRecord[]): MergeResult {
     }
     entries.push(entry)
     const answersDiffer = members.some((m) => fold(m.answer) !== fold(answerRec.answer))
+    // A dropped answer that is not an excerpt of the kept one is content the operator may want back.
+    for (const m of members) {
+      if (m !== answerRec && !answersAgree(m.answer, answerRec.answer)) {
+        issues.push({ level: 'warning', source: m.source, message: `answer dropped in favour of the longer one from ${answerRec.source} ("${head.question}"); they say different things` })
+      }
+    }
     if (members.length > 1) {
       merges.push({
         id,

@@ -4,6 +4,7 @@ import type { ImportIssue } from './record.js'
 import { LIMITS } from '../../kakao/limits.js'
 import { splitText } from '../../kakao/text.js'
 import { checkUrl } from './links.js'
+import { fold } from './normalize.js'
 
 export function validateEntries(entries: FaqEntry[]): ImportIssue[] {
   const issues: ImportIssue[] = []
@@ -28,6 +29,16 @@ export function validateEntries(entries: FaqEntry[]): ImportIssue[] {
         source: where,
         message: `answer needs ${bubbles} text bubbles of ${LIMITS.simpleText} characters but a reply holds ${LIMITS.outputs}; shorten it or split the FAQ ("${e.question}")`,
       })
+    }
+  }
+  // A wording in two entries makes the matcher guess between them.
+  const owner = new Map<string, FaqEntry>()
+  for (const e of entries) {
+    for (const w of [e.question, ...e.alternates]) {
+      const f = fold(w)
+      const other = owner.get(f)
+      if (other && other !== e) issues.push({ level: 'warning', source: `entry ${e.id}`, message: `"${w}" is also a question or alternate of entry ${other.id} ("${other.question}")` })
+      else owner.set(f, e)
     }
   }
   return issues
