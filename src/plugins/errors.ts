@@ -84,7 +84,8 @@ function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, bo
       return value
     })
   } catch (err) {
-    const reason = err instanceof RangeError ? 'nested too deeply' : (err as Error).message
+    // V8 quotes a piece of the body in its message; it may hold personal data, so only the position stays.
+    const reason = err instanceof RangeError ? 'nested too deeply' : (err as Error).message.replace(/,?\s*".*" is not valid JSON$/su, '')
     return done(new BodyError('INVALID_JSON_BODY', `The body is not valid JSON: ${reason}`))
   }
   if (forbidden) return done(new BodyError('FORBIDDEN_KEY', `The body contains the forbidden key "${forbidden}"`))
