@@ -1,6 +1,6 @@
 // The application as a plugin: registers services, then routes. It never listens; server.ts does,
 // and tests and the CLI build the same app without a port.
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { Config } from './config.js'
 import { loadMessages, type Messages } from './messages.js'
@@ -41,17 +41,34 @@ export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<v
 /** A SkillPayload is small; anything near this is not from OpenBuilder. */
 export const BODY_LIMIT = 64 * 1024
 
-export function fastifyOptions(config: Config, logger: FastifyServerOptions['logger'] = true): FastifyServerOptions {
+/**
+ * What buildApp and server.ts accept as a logger: `true` (pino to stdout at LOG_LEVEL), `false`
+ * (silent), pino options such as `{ level, stream }` (tests capture the output this way), or a
+ * ready logger instance.
+ */
+export type LoggerSetting = boolean | (Record<string, unknown> & { level?: string }) | FastifyBaseLogger
+
+const isLoggerInstance = (l: unknown): l is FastifyBaseLogger =>
+  typeof l === 'object' && l !== null && typeof (l as { child?: unknown }).child === 'function' && typeof (l as { info?: unknown }).info === 'function'
+
+export function fastifyOptions(config: Config, logger: LoggerSetting = true): FastifyServerOptions {
+  // Secrets never reach a log line, whoever configured the logger.
+  const redact = {
+    paths: ['req.headers.authorization', `req.headers["${config.SKILL_AUTH_HEADER.toLowerCase()}"]`],
+    censor: '[redacted]',
+  }
+  const logging: Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> = isLoggerInstance(logger)
+    ? { loggerInstance: logger }
+    : logger === true
+      ? { logger: { level: config.LOG_LEVEL, redact } }
+      : logger === false
+        ? { logger: false }
+        : { logger: { level: config.LOG_LEVEL, redact, ...logger } }
   return {
-    logger:
-      logger === true
-        ? {
-            level: config.LOG_LEVEL,
-            redact: { paths: ['req.headers.authorization', `req.headers["${config.SKILL_AUTH_HEADER.toLowerCase()}"]`], censor: '[redacted]' },
-          }
-        : logger,
+    ...logging,
     bodyLimit: BODY_LIMIT,
-    disableRequestLogging: true,
+    // request-log.ts writes one line per request itself; Fastify's own two lines would double it.
+    logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: 'x-request-id',
     // Bodies must arrive with the types the schema names: "utterance": 5 is a client error, not "5".
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
@@ -59,7 +76,7 @@ export function fastifyOptions(config: Config, logger: FastifyServerOptions['log
   }
 }
 
-export async function buildApp(opts: AppOptions, logger: FastifyServerOptions['logger'] = false) {
+export async function buildApp(opts: AppOptions, logger: LoggerSetting = false) {
   const fastify = Fastify(fastifyOptions(opts.config, logger)).withTypeProvider<TypeBoxTypeProvider>()
   await fastify.register(app, opts)
   await fastify.ready()

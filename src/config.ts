@@ -33,6 +33,13 @@ export class ConfigError extends Error {
 const BOOL_TRUE = new Set(['1', 'true', 'yes', 'on'])
 const BOOL_FALSE = new Set(['0', 'false', 'no', 'off'])
 
+/** Name the allowed values of an enum-like variable instead of TypeBox's "Expected union value". */
+function explain(name: string, message: string): string {
+  const schema = (ConfigSchema.properties as Record<string, { anyOf?: Array<{ const?: unknown }> }>)[name]
+  const allowed = schema?.anyOf?.map((s) => s.const).filter((c) => c !== undefined)
+  return allowed?.length ? `expected one of ${allowed.join(', ')}` : message
+}
+
 /** Read the known variables from `env`, convert, default and validate them. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const raw: Record<string, unknown> = {}
@@ -51,7 +58,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const error = Value.Errors(ConfigSchema, config).First()
   if (error) {
     const name = error.path.split('/')[1] ?? error.path
-    throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name] ?? '')}: ${error.message}`)
+    throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name] ?? '')}: ${explain(name, error.message)}`)
   }
   for (const key of ['FAQ_FILE', 'SYNONYMS_FILE', 'MESSAGES_FILE'] as const) {
     const v = config[key]

@@ -7,15 +7,22 @@ export function hashUserKey(key: string | undefined, salt: string): string | und
   return createHash('sha256').update(salt).update('\0').update(key).digest('hex').slice(0, 16)
 }
 
+// Order matters: resident registration numbers before phone numbers (both are digit runs), card
+// numbers before both. Every pattern refuses to start or end inside a longer run of digits, so
+// dates (2024-01-01), prices and short numbers stay as they are.
 const PATTERNS: Array<[RegExp, string]> = [
   // e-mail
-  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[A-Za-z]{2,}/gu, '[email]'],
-  // resident registration number (주민등록번호): YYMMDD-[1-8]XXXXXX, dash or space optional
-  [/(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?-?\s?[1-8]\d{6}(?!\d)/g, '[rrn]'],
-  // phone numbers: mobile 01X, Seoul 02, regional 0XX, +82 forms, 15XX/16XX/18XX service numbers
-  [/(?<![\d])(?:\+?82[-.\s]?)?0?1[016789][-.\s]?\d{3,4}[-.\s]?\d{4}(?!\d)/g, '[phone]'],
-  [/(?<![\d])0(?:2|[3-6][1-5])[-.\s)]?\d{3,4}[-.\s]?\d{4}(?!\d)/g, '[phone]'],
-  [/(?<![\d])1[5-9]\d{2}[-.\s]?\d{4}(?!\d)/g, '[phone]'],
+  [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[A-Za-z]{2,}/gu, '[email]'],
+  // payment card: 4-4-4-4 digits (spaces, dashes or none)
+  [/(?<!\d)\d{4}([-\s]?)\d{4}\1\d{4}\1\d{4}(?!\d)/g, '[card]'],
+  // resident / alien registration number (주민등록번호): YYMMDD-[1-8]XXXXXX, dash or spaces optional
+  [/(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*-?\s*[1-8]\d{6}(?!\d)/g, '[rrn]'],
+  // mobile: 010-1234-5678, 01012345678, +82 10 1234 5678, +82-010-...
+  [/(?<![\d+])(?:\+\s?82[-.\s]?0?|0)1[016789][-.\s]?\d{3,4}[-.\s]?\d{4}(?!\d)/g, '[phone]'],
+  // landline and internet phones: 02-123-4567, (031) 123-4567, 070-1234-5678, +82 2 123 4567
+  [/(?<![\d+])(?:\+\s?82[-.\s]?\(?0?|\(?0)(?:2|[3-6][1-5]|70|50\d)\)?[-.\s]?\d{3,4}[-.\s]?\d{4}(?!\d)/g, '[phone]'],
+  // nationwide service numbers: 1588-1234, 1577 3754
+  [/(?<!\d)1[5-9]\d{2}[-.\s]?\d{4}(?!\d)/g, '[phone]'],
 ]
 
 export function maskPii(text: string): string {

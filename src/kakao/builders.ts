@@ -2,6 +2,7 @@
 // cleaned and shortened to its limit, every list capped, and the whole reply kept under 30 KB.
 import { LIMITS as L } from './limits.js'
 import { fitText, sanitize, truncate } from './text.js'
+import { defaultMessages } from '../messages.js'
 import type {
   BasicCard,
   Button,
@@ -74,11 +75,24 @@ export function quickReply(spec: QuickReplySpec): QuickReply {
   return withExtra({ label, action: 'message', messageText }, spec.extra)
 }
 
+/**
+ * extra without the key "data", which Kakao forbids there, and with its strings cleaned like any
+ * other text we send; undefined when nothing is left.
+ */
+export function safeExtra(extra: Extra | undefined | null): Extra | undefined {
+  if (!extra || typeof extra !== 'object' || Array.isArray(extra)) return undefined
+  const rest: Extra = {}
+  for (const [k, v] of Object.entries(extra)) {
+    const key = sanitize(k)
+    if (key === 'data' || v === undefined) continue
+    rest[key] = typeof v === 'string' ? sanitize(v) : v
+  }
+  return Object.keys(rest).length ? rest : undefined
+}
+
 function withExtra<T extends object>(obj: T, extra: Extra | undefined): T & { extra?: Extra } {
-  if (!extra || Object.keys(extra).length === 0) return obj
-  // Kakao forbids a key named "data" inside extra.
-  const { data: _drop, ...rest } = extra
-  return { ...obj, extra: rest }
+  const rest = safeExtra(extra)
+  return rest ? { ...obj, extra: rest } : obj
 }
 
 // ---- components -------------------------------------------------------------------------------
@@ -119,15 +133,20 @@ export function textCard(spec: CardSpec, inCarousel = false): TextCard {
   return card
 }
 
-export function thumbnail(imageUrl: string, altText?: string, link?: string): Thumbnail {
+export function thumbnail(imageUrl: string, altText?: string, link?: string | Thumbnail['link'], fixedRatio?: boolean): Thumbnail {
   const t: Thumbnail = { imageUrl }
-  if (altText) t.altText = oneLine(altText, L.altText)
-  if (link) t.link = { web: link }
+  const alt = altText ? oneLine(altText, L.altText) : ''
+  if (alt) t.altText = alt
+  if (typeof link === 'string') t.link = { web: link }
+  else if (link) t.link = link
+  if (fixedRatio !== undefined) t.fixedRatio = fixedRatio
   return t
 }
 
+/** A basicCard: the thumbnail is required by Kakao, so the type requires it too. */
 export function basicCard(spec: CardSpec & { thumbnail: Thumbnail }): BasicCard {
-  const card: BasicCard = { thumbnail: spec.thumbnail }
+  const th = spec.thumbnail
+  const card: BasicCard = { thumbnail: thumbnail(th.imageUrl, th.altText, th.link, th.fixedRatio) }
   if (spec.title) card.title = oneLine(spec.title, L.basicCardTitle)
   if (spec.description) card.description = clean(spec.description, L.basicCardDescription)
   if (spec.buttons?.length) {
@@ -160,10 +179,8 @@ export function listItem(spec: ListItemSpec): ListItem {
     item.action = 'message'
     item.messageText = oneLine(spec.messageText ?? spec.title, 1000)
   }
-  if (item.action && spec.extra && Object.keys(spec.extra).length) {
-    const { data: _drop, ...rest } = spec.extra
-    item.extra = rest
-  }
+  const extra = item.action ? safeExtra(spec.extra) : undefined
+  if (extra) item.extra = extra
   return item
 }
 
@@ -209,14 +226,16 @@ export interface ReplySpec {
   quickReplies?: QuickReplySpec[]
   context?: ContextValue[]
   data?: Record<string, unknown>
+  /** Said instead when even a single output cannot fit in 30 KB (default: messages.error). */
+  fallbackText?: string
 }
 
 const byteLength = (r: SkillResponse) => Buffer.byteLength(JSON.stringify(r), 'utf8')
 
 /**
- * Assemble a SkillResponse: ≤ 3 outputs, ≤ 10 quick replies, and under 30 KB. When too large,
+ * Assemble a SkillResponse: 1..3 outputs, ≤ 10 quick replies, and under 30 KB. When too large,
  * the least useful parts go first: candidates in data, then quick replies, then outputs past the
- * first, and last the first output becomes a short simpleText.
+ * first, then context and the rest of data; last, the only output becomes a short simpleText.
  */
 export function skillResponse(spec: ReplySpec): SkillResponse {
   const outputs = spec.outputs.slice(0, L.outputs)
@@ -230,14 +249,28 @@ export function skillResponse(spec: ReplySpec): SkillResponse {
   if (spec.data) res.data = spec.data
   if (byteLength(res) <= L.responseBytes) return res
 
-  if (res.data && Array.isArray(res.data.candidates)) res.data = { ...res.data, candidates: res.data.candidates.slice(0, 5) }
-  if (byteLength(res) <= L.responseBytes) return res
-  delete res.template.quickReplies
-  if (byteLength(res) <= L.responseBytes) return res
-  res.template.outputs = res.template.outputs.slice(0, 1)
-  if (byteLength(res) <= L.responseBytes) return res
-  const first = res.template.outputs[0]
-  res.template.outputs = [first && 'simpleText' in first ? first : simpleText('답변이 너무 길어 표시할 수 없습니다.')]
-  if (byteLength(res) > L.responseBytes && res.data) res.data = { outcome: res.data.outcome, candidates: [] }
+  const shrink: Array<() => void> = [
+    () => {
+      if (res.data && Array.isArray(res.data.candidates)) res.data = { ...res.data, candidates: res.data.candidates.slice(0, 3) }
+    },
+    () => delete res.template.quickReplies,
+    () => (res.template.outputs = res.template.outputs.slice(0, 2)),
+    () => (res.template.outputs = res.template.outputs.slice(0, 1)),
+    () => delete res.context,
+    () => {
+      // Keep only what the logs and evaluation read, and only when it is small.
+      if (!res.data) return
+      const { outcome, faqId, score } = res.data
+      res.data = { candidates: [] }
+      for (const [k, v] of Object.entries({ outcome, faqId, score }))
+        if ((typeof v === 'string' && v.length <= 100) || typeof v === 'number') res.data[k] = v
+    },
+    () => (res.template.outputs = [simpleText(spec.fallbackText ?? defaultMessages.error)]),
+    () => delete res.data,
+  ]
+  for (const step of shrink) {
+    step()
+    if (byteLength(res) <= L.responseBytes) return res
+  }
   return res
 }

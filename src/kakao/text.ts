@@ -1,60 +1,102 @@
-// Text helpers that count the way Kakao does: by Unicode code points, not UTF-16 units.
+// Text helpers for bubbles. Kakao documents its limits in characters as shown on mobile and says
+// to count code points; its servers (and every JSON-schema validator that does not opt into code
+// points, TypeBox's included) count UTF-16 units. Limits here are measured with `textLength`
+// (UTF-16 units), which is never less than the code-point or grapheme count, so a text within a
+// limit here is within it under every plausible count. Cuts always fall between code points, so
+// an emoji or any surrogate pair is never split.
 
-/** Length in code points (what Kakao's limits and Ajv's maxLength count). */
+/** Length in code points (🙂 counts 1). */
 export function cpLength(text: string): number {
   let n = 0
   for (const _ of text) n++
   return n
 }
 
-const ELLIPSIS = '…'
+/** The measure limits are checked with: UTF-16 units (🙂 counts 2), never below cpLength. */
+export function textLength(text: string): number {
+  return text.length
+}
 
-/** Cut to at most `max` code points, ending with an ellipsis when something was cut. */
-export function truncate(text: string, max: number): string {
-  if (max <= 0) return ''
-  const cps = Array.from(text)
-  if (cps.length <= max) return text
-  if (max === 1) return ELLIPSIS
-  return cps.slice(0, max - 1).join('').trimEnd() + ELLIPSIS
+export const ELLIPSIS = '…'
+
+/** The longest prefix of `text` that is at most `max` units, cut between code points. */
+function prefix(text: string, max: number): string {
+  if (text.length <= max) return text
+  let end = max
+  // Do not leave half of a surrogate pair behind.
+  const code = text.charCodeAt(end - 1)
+  if (code >= 0xd800 && code <= 0xdbff) end--
+  return text.slice(0, end)
 }
 
 /**
- * Remove what a bubble cannot show: lone surrogates, C0/C1 controls (except newline and tab)
- * and bidi overrides, which can scramble the way a reply is drawn.
+ * Cut to at most `max` units, ending with an ellipsis when something was cut. Prefers to cut at a
+ * space when one is near the end, so a word is not chopped in half.
+ */
+export function truncate(text: string, max: number): string {
+  if (max <= 0) return ''
+  if (textLength(text) <= max) return text
+  return cut(text, max)
+}
+
+/** Always cut: at most `max` units ending with an ellipsis. */
+function cut(text: string, max: number): string {
+  if (max <= 1) return max === 1 ? ELLIPSIS : ''
+  let head = prefix(text, max - 1)
+  const space = head.search(/\s\S*$/u)
+  if (space >= Math.floor((max - 1) * 0.6)) head = head.slice(0, space)
+  return head.trimEnd() + ELLIPSIS
+}
+
+/**
+ * Remove what a bubble cannot show or should not carry: lone surrogates, C0/C1 controls (newline
+ * and tab stay), bidi embeddings/overrides/isolates/marks, which can scramble how a reply is
+ * drawn, and BOM. Joiners (ZWJ) stay: emoji sequences need them. CRLF becomes LF.
  */
 export function sanitize(text: string): string {
   return text
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
     .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')
 }
 
-// A sentence ends after . ! ? or their full-width forms (plus closing quotes/brackets), or at a newline.
-const SENTENCE = /[^.!?。！？\n]*(?:[.!?。！？]+[)\]"'’”」』]*|\n+|$)\s*/gu
+// A sentence ends at . ! ? … followed by a space or the end (so "3.5" and "kakao.com" stay whole),
+// at the full-width 。！？ (no space needed), each with closing quotes/brackets, or at a line break.
+const BOUNDARY = /(?:[.!?…]+[)\]"'’”」』]*(?=\s|$)|[。！？]+[)\]"'’”」』]*)\s*|\n\s*/gu
 
-/** Split text into sentences, keeping each sentence's trailing punctuation and spacing. */
+/** Split text into sentences, each keeping its punctuation and the whitespace after it. */
 export function sentences(text: string): string[] {
   const out: string[] = []
-  for (const m of text.matchAll(SENTENCE)) if (m[0]) out.push(m[0])
+  let start = 0
+  for (const m of text.matchAll(BOUNDARY)) {
+    const end = (m.index ?? 0) + m[0].length
+    if (end > start) {
+      out.push(text.slice(start, end))
+      start = end
+    }
+  }
+  if (start < text.length) out.push(text.slice(start))
   return out
 }
 
 /**
- * Split text into chunks of at most `max` code points, breaking at sentence boundaries,
- * then at spaces, and only as a last resort inside a word.
+ * Split text into chunks of at most `max` units. Whole sentences are packed greedily (which gives
+ * the fewest chunks for text kept in order); a sentence is only broken when it alone is longer
+ * than `max`, then at spaces, and inside a word only as a last resort.
  */
 export function splitText(text: string, max: number): string[] {
-  const clean = text.trim()
-  if (cpLength(clean) <= max) return clean ? [clean] : []
+  const whole = text.trim()
+  if (!whole) return []
+  if (textLength(whole) <= max) return [whole]
   const pieces: string[] = []
-  for (const s of sentences(clean)) {
-    if (cpLength(s) <= max) pieces.push(s)
+  for (const s of sentences(whole)) {
+    if (textLength(s.trimEnd()) <= max) pieces.push(s)
     else pieces.push(...splitLong(s, max))
   }
   const chunks: string[] = []
   let cur = ''
   for (const p of pieces) {
-    if (cpLength(cur) + cpLength(p) <= max) cur += p
+    if (textLength((cur + p).trimEnd()) <= max) cur += p
     else {
       if (cur.trim()) chunks.push(cur.trim())
       cur = p
@@ -68,32 +110,39 @@ function splitLong(sentence: string, max: number): string[] {
   const out: string[] = []
   let cur = ''
   for (const word of sentence.split(/(?<=\s)/u)) {
-    if (cpLength(cur) + cpLength(word) <= max) {
+    if (textLength((cur + word).trimEnd()) <= max) {
       cur += word
       continue
     }
     if (cur) out.push(cur)
-    cur = ''
-    let w = Array.from(word)
-    while (w.length > max) {
-      out.push(w.slice(0, max).join(''))
-      w = w.slice(max)
+    let rest = word
+    while (textLength(rest.trimEnd()) > max) {
+      const head = prefix(rest, max)
+      out.push(head)
+      rest = rest.slice(head.length)
     }
-    cur = w.join('')
+    cur = rest
   }
   if (cur) out.push(cur)
   return out
 }
 
 /**
- * Fit text into at most `bubbles` chunks of `max` code points. When it cannot fit, the last chunk
- * is cut with an ellipsis at a sentence boundary where possible.
+ * Fit text into at most `bubbles` chunks of `max` units. Only when the whole text cannot fit does
+ * the last chunk end with an ellipsis (after its last whole sentence where there is room).
  */
 export function fitText(text: string, max: number, bubbles: number): string[] {
   const chunks = splitText(text, max)
   if (chunks.length <= bubbles) return chunks
   const kept = chunks.slice(0, bubbles)
   const last = kept[bubbles - 1] ?? ''
-  kept[bubbles - 1] = cpLength(last) < max ? last + ELLIPSIS : truncate(last, max)
+  if (textLength(last) + 2 <= max) kept[bubbles - 1] = `${last} ${ELLIPSIS}`
+  else {
+    // Drop the last sentences until the ellipsis fits; cut inside one only if it is all there is.
+    const ss = sentences(last)
+    while (ss.length > 1 && textLength(ss.join('').trimEnd()) + 2 > max) ss.pop()
+    const head = ss.join('').trimEnd()
+    kept[bubbles - 1] = textLength(head) + 2 <= max ? `${head} ${ELLIPSIS}` : cut(last, max)
+  }
   return kept
 }

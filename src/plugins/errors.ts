@@ -19,16 +19,37 @@ declare module 'fastify' {
   }
 }
 
-function clientMessage(err: FastifyError): string {
-  if (err.validation) {
-    const where = err.validationContext ?? 'body'
-    return `The request is not a valid SkillPayload: ${where}${err.message.replace(/^(body|querystring|params|headers)/, '')}`
+/** Ajv's errors as one sentence: "userRequest.utterance must be string", unions as "must be object or null". */
+function describeValidation(err: FastifyError): string {
+  const found = new Map<string, { types: string[]; other: string[] }>()
+  for (const e of err.validation ?? []) {
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue
+    const path = ['body', ...e.instancePath.split('/').filter(Boolean)].join('.').replace(/^body\./, '')
+    const at = found.get(path) ?? { types: [], other: [] }
+    const type = (e.params as { type?: unknown }).type
+    if (e.keyword === 'type' && typeof type === 'string') at.types.push(type)
+    else if (e.message) at.other.push(e.message)
+    found.set(path, at)
   }
+  // A union reports every branch; the deepest path is the one that says what is wrong.
+  for (const path of found.keys()) {
+    if ([...found.keys()].some((other) => other !== path && other.startsWith(`${path}.`))) found.delete(path)
+  }
+  const parts = [...found].map(([path, { types, other }]) =>
+    [types.length ? `${path} must be ${[...new Set(types)].join(' or ')}` : '', ...other.map((m) => `${path} ${m}`)]
+      .filter(Boolean)
+      .join(', '),
+  )
+  return parts.join('; ') || err.message
+}
+
+function clientMessage(err: FastifyError): string {
+  if (err.validation) return `The request is not a valid SkillPayload: ${describeValidation(err)}`
   switch (err.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return `The body is not valid JSON: ${err.message}`
+      return 'The body is empty; send a SkillPayload as JSON'
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return `Unsupported Content-Type; send the SkillPayload as Content-Type: application/json`
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return `${err.message}. Send the SkillPayload as Content-Type: application/json`
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -38,8 +59,44 @@ function clientMessage(err: FastifyError): string {
   }
 }
 
+class BodyError extends Error {
+  readonly statusCode = 400
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * The one body parser: JSON only (text/plain and every other type get 415), and keys that could
+ * poison prototypes (__proto__, constructor.prototype) refused with a message that says so.
+ */
+function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) {
+  if (body.trim() === '') return done(new BodyError('EMPTY_JSON_BODY', 'The body is empty; send a SkillPayload as JSON'))
+  let forbidden: string | undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body, function refuse(this: unknown, key: string, value: unknown) {
+      if (key === '__proto__') forbidden ??= '__proto__'
+      else if (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value) forbidden ??= 'constructor.prototype'
+      return value
+    })
+  } catch (err) {
+    // V8 quotes a piece of the body in its message; it may hold personal data, so only the position stays.
+    const reason = err instanceof RangeError ? 'nested too deeply' : (err as Error).message.replace(/,?\s*".*" is not valid JSON$/su, '')
+    return done(new BodyError('INVALID_JSON_BODY', `The body is not valid JSON: ${reason}`))
+  }
+  if (forbidden) return done(new BodyError('FORBIDDEN_KEY', `The body contains the forbidden key "${forbidden}"`))
+  return done(null, parsed)
+}
+
 export default fp(
   async function errors(app: FastifyInstance) {
+    app.removeAllContentTypeParsers()
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody)
+
     app.setErrorHandler(function handle(err: FastifyError, request, reply) {
       const status = err.validation ? 400 : err.statusCode && err.statusCode >= 400 ? err.statusCode : 500
       if (status < 500) {
@@ -61,11 +118,17 @@ export default fp(
     })
 
     app.setNotFoundHandler(function notFound(request, reply) {
-      const body: ErrorBody = {
-        error: 'Not Found',
-        message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
-        statusCode: 404,
+      const url = request.url.split('?')[0] ?? '/'
+      // GET on a skill URL is someone checking it in a browser: say how it is called.
+      if (request.method !== 'POST' && app.hasRoute({ method: 'POST', url })) {
+        const body: ErrorBody = {
+          error: 'Method Not Allowed',
+          message: `${request.method} is not allowed on ${url}; OpenBuilder calls it with POST and a SkillPayload`,
+          statusCode: 405,
+        }
+        return reply.code(405).header('allow', 'POST').send(body)
       }
+      const body: ErrorBody = { error: 'Not Found', message: `Route ${request.method} ${url} not found`, statusCode: 404 }
       return reply.code(404).send(body)
     })
   },

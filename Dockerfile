@@ -1,0 +1,32 @@
+# syntax=docker/dockerfile:1
+# kakao-faq-skill: build the TypeScript, then run it on a slim image with production
+# dependencies only, as the unprivileged `node` user.
+
+# ---- build ------------------------------------------------------------------------------------
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` would build before the sources are here; the build runs below.
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY skills ./skills
+RUN npm run build
+
+# ---- runtime ----------------------------------------------------------------------------------
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=8080 \
+    HOST=0.0.0.0
+WORKDIR /app
+COPY --chown=node:node package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --chown=node:node --from=build /app/dist ./dist
+COPY --chown=node:node data ./data
+USER node
+EXPOSE 8080
+# The slim image has no curl: ask Node itself. Uses PORT in case it is overridden at run time.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# Exactly what `npm start` runs; node as PID 1 gets SIGTERM and drains (src/server.ts).
+CMD ["node", "dist/src/server.js"]

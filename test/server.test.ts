@@ -1,0 +1,69 @@
+// The process itself: listens on PORT/HOST, answers /health, stops cleanly on SIGTERM, refuses a
+// bad configuration with a message. Runs src/server.ts (what dist/src/server.js is built from).
+import t from 'tap'
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { projectRoot } from '../src/paths.js'
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let err = ''
+  child.stdout.on('data', (d) => (out += String(d)))
+  child.stderr.on('data', (d) => (err += String(d)))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const listening = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listening line in 20 s: ${out} ${err}`)), 20_000)
+    child.stdout.on('data', () => {
+      const m = /Server listening at (http:\/\/[^"\s]+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    void exited.then(() => {
+      clearTimeout(timer)
+      reject(new Error(`exited early: ${err}`))
+    })
+  })
+  // A test that expects an early exit never awaits `listening`.
+  listening.catch(() => {})
+  return { child, exited, listening, output: () => out, errors: () => err }
+}
+
+t.test('serves /health on PORT and HOST, and exits 0 on SIGTERM', async (t) => {
+  const server = start({ PORT: '0', HOST: '127.0.0.1' })
+  t.teardown(() => void server.child.kill('SIGKILL'))
+  const url = await server.listening
+  t.match(url, /^http:\/\/127\.0\.0\.1:\d+$/, 'bound to HOST only')
+  const health = await fetch(`${url}/health`)
+  t.equal(health.status, 200)
+  t.match(await health.json(), { status: 'ok' })
+  const ready = await fetch(`${url}/ready`)
+  t.match(await ready.json(), { status: 'ready', entries: Number })
+  server.child.kill('SIGTERM')
+  t.equal(await server.exited, 0, 'clean exit')
+  t.match(server.output(), /"msg":"shutting down"/)
+  t.notMatch(server.errors(), /Warning|DeprecationWarning|trace-warnings/, 'no warnings at start')
+})
+
+t.test('a bad variable stops the process with a message naming it', async (t) => {
+  const server = start({ PORT: 'eighty' })
+  t.equal(await server.exited, 1)
+  t.match(server.errors(), /Invalid environment variable PORT="eighty"/)
+})
+
+t.test('npm start, the Dockerfile and the build agree on the entry point', async (t) => {
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  t.equal(pkg.scripts.start, 'node dist/src/server.js')
+  const dockerfile = readFileSync(join(projectRoot, 'Dockerfile'), 'utf8')
+  t.match(dockerfile, /^CMD \["node", "dist\/src\/server\.js"\]$/m, 'CMD is what npm start runs')
+  t.match(dockerfile, /^HEALTHCHECK [^]*?\/health/m, 'HEALTHCHECK on /health')
+  t.match(dockerfile, /^USER node$/m, 'runs as the non-root node user')
+  t.match(dockerfile, /npm ci --omit=dev --ignore-scripts/, 'production dependencies only')
+})
