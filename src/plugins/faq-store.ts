@@ -19,10 +19,24 @@ export class FaqStore {
   #current: FaqSnapshot
 
   private constructor(
-    private readonly config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>,
+    private readonly config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'> | undefined,
     first: FaqSnapshot,
   ) {
     this.#current = first
+  }
+
+  /**
+   * A store around an already built matcher (tests inject fakes, benchmarks reuse one). It has no
+   * file to read again, so reload() refuses.
+   */
+  static fromMatcher(matcher: Matcher, info: Partial<Omit<FaqSnapshot, 'matcher'>> = {}): FaqStore {
+    return new FaqStore(undefined, {
+      matcher,
+      version: info.version ?? 'in-memory',
+      entries: info.entries ?? matcher.corpus.entries.length,
+      loadedAt: info.loadedAt ?? new Date().toISOString(),
+      file: info.file ?? '<in-memory>',
+    })
   }
 
   static async open(config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>): Promise<FaqStore> {
@@ -47,6 +61,7 @@ export class FaqStore {
 
   /** Build a new snapshot off to the side; swap only when it is complete. Throws (and keeps the old one) on error. */
   async reload(): Promise<FaqSnapshot> {
+    if (!this.config) throw new Error('This FAQ store was built from a matcher and has no corpus file to reload')
     const next = await FaqStore.build(this.config)
     this.#current = next
     return next

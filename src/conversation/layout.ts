@@ -1,0 +1,39 @@
+// How a whole answer is laid out over a reply's (at most three) outputs: a titled card whose
+// description takes the answer's first sentences, then the rest in simpleText bubbles. Splits
+// happen only between sentences (a single sentence longer than a bubble is the one exception),
+// and every piece of the answer appears exactly once.
+import { LIMITS } from '../kakao/limits.js'
+import { cpLength, sanitize, sentences, splitText } from '../kakao/text.js'
+
+export interface AnswerLayout {
+  /** Description of the title card ('' = a title-only card). */
+  cardText: string
+  /** The rest of the answer, one simpleText each. */
+  bubbles: string[]
+}
+
+/**
+ * Fit `answer` into a card description of at most `cardMax` code points plus at most `maxBubbles`
+ * simpleTexts. Bubbles short enough not to be folded behind "전체 보기" are preferred when they
+ * still fit; otherwise bubbles use the full simpleText limit. Undefined when the answer cannot fit.
+ */
+export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number): AnswerLayout | undefined {
+  const text = sanitize(answer).trim()
+  if (cpLength(text) <= cardMax) return { cardText: text, bubbles: [] }
+  if (maxBubbles <= 0) return undefined
+
+  const parts = sentences(text)
+  let head = ''
+  let i = 0
+  for (; i < parts.length; i++) {
+    const next = head + (parts[i] ?? '')
+    if (cpLength(next.trim()) > cardMax) break
+    head = next
+  }
+  const rest = parts.slice(i).join('')
+  for (const size of [LIMITS.simpleTextFold, LIMITS.simpleText]) {
+    const bubbles = splitText(rest, size)
+    if (bubbles.length <= maxBubbles) return { cardText: head.trim(), bubbles }
+  }
+  return undefined
+}
