@@ -292,7 +292,7 @@ export function categoryReply(c: Conversation, category: string, page = 1): Skil
   return skillResponse({
     outputs: [{ listCard: listCard({ header, items, buttons: more }) }],
     quickReplies: [homeQuick(c)],
-    data: plainData('category', { category: name, page: p, pages, candidates: shown.map((e) => ({ faqId: e.id, question: e.question, score: 1 })) }),
+    data: plainData('category', { category: name, page: p, pages, shown: shown.map((e) => e.id) }),
   })
 }
 
@@ -302,6 +302,6 @@ export function welcomeReply(c: Conversation): SkillResponse {
   return skillResponse({
     outputs: [simpleText(c.messages.welcome)],
     quickReplies: [...popular.map((e) => questionQuick(c, e)), quick(c, 'browse', c.messages.browseHeader, c.messages.browseHeader, { home: true })],
-    data: plainData('welcome', { candidates: popular.map((e) => ({ faqId: e.id, question: e.question, score: 1 })) }),
+    data: plainData('welcome', { shown: popular.map((e) => e.id) }),
   })
 }
