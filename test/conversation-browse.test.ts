@@ -141,3 +141,23 @@ t.test('a MESSAGES_FILE with an unknown key stops the app with a message naming 
   const file = tempJson('messages.json', { welcom: '오타' })
   await t.rejects(buildConversation(t, { env: { MESSAGES_FILE: file } }), /MESSAGES_FILE/)
 })
+
+t.test('typing "처음으로" or "자주 묻는 질문" opens the menu', async (t) => {
+  const { ask } = await buildConversation(t)
+  t.equal((await ask('/skills/faq', '처음으로')).data.kind, 'menu')
+  t.equal((await ask('/skills/faq', ' 자주 묻는 질문 ')).data.kind, 'menu')
+})
+
+t.test('conversation settings are read and validated from the environment', async (t) => {
+  const { loadConfig } = await import('../src/config.js')
+  const base = loadConfig({})
+  t.equal(base.OPERATOR_HANDOFF, false, 'operator handoff is off unless asked for')
+  t.same(base.CATEGORY_THUMBNAILS, [])
+  const set = loadConfig({ OPERATOR_HANDOFF: 'on', CATEGORY_THUMBNAILS: '카카오톡=https://a.example/k.png, 신고센터=https://a.example/s.png', BLOCK_ID_ANSWER: '64f0aa' })
+  t.equal(set.OPERATOR_HANDOFF, true)
+  t.same(set.CATEGORY_THUMBNAILS, ['카카오톡=https://a.example/k.png', '신고센터=https://a.example/s.png'])
+  t.equal(set.BLOCK_ID_ANSWER, '64f0aa')
+  t.throws(() => loadConfig({ CATEGORY_THUMBNAILS: '카카오톡' }), /CATEGORY_THUMBNAILS/)
+  t.throws(() => loadConfig({ DEFAULT_THUMBNAIL_URL: 'ftp://x' }), /DEFAULT_THUMBNAIL_URL/)
+  t.throws(() => loadConfig({ OPERATOR_HANDOFF: 'maybe' }), /OPERATOR_HANDOFF/)
+})

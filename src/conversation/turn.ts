@@ -89,6 +89,12 @@ export function search(turn: Turn, lead: Component[] = []): SkillResponse {
     log.outcome = 'empty'
     return emptyReply(c)
   }
+  // "처음으로" / "자주 묻는 질문" typed by hand (or sent by a block that dropped the extra) mean the menu.
+  const typed = utterance.trim()
+  if (typed === c.messages.home || typed === c.messages.browseHeader) {
+    log.outcome = 'menu'
+    return menuReply(c, 1, lead)
+  }
   const result = c.matcher.match(utterance)
   const data = replyData(result)
   Object.assign(log, { outcome: data.outcome, faqId: data.faqId, score: data.score })
