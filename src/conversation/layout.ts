@@ -3,7 +3,11 @@
 // happen only between sentences (a single sentence longer than a bubble is the one exception),
 // and every piece of the answer appears exactly once.
 import { LIMITS } from '../kakao/limits.js'
-import { cpLength, sanitize, sentences, splitText } from '../kakao/text.js'
+import { sanitize, sentences, splitText } from '../kakao/text.js'
+
+// Measured in UTF-16 units: never less than code points, so a card text that fits here fits
+// however Kakao or a validator counts.
+const units = (s: string) => s.length
 
 export interface AnswerLayout {
   /** Description of the title card ('' = a title-only card). */
@@ -19,7 +23,7 @@ export interface AnswerLayout {
  */
 export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number): AnswerLayout | undefined {
   const text = sanitize(answer).trim()
-  if (cpLength(text) <= cardMax) return { cardText: text, bubbles: [] }
+  if (units(text) <= cardMax) return { cardText: text, bubbles: [] }
   if (maxBubbles <= 0) return undefined
 
   const parts = sentences(text)
@@ -27,7 +31,7 @@ export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number
   let i = 0
   for (; i < parts.length; i++) {
     const next = head + (parts[i] ?? '')
-    if (cpLength(next.trim()) > cardMax) break
+    if (units(next.trim()) > cardMax) break
     head = next
   }
   const rest = parts.slice(i).join('')

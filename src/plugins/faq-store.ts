@@ -25,17 +25,14 @@ export class FaqStore {
     this.#current = first
   }
 
-  /**
-   * A store around an already built matcher (tests inject fakes, benchmarks reuse one). It has no
-   * file to read again, so reload() refuses.
-   */
-  static fromMatcher(matcher: Matcher, info: Partial<Omit<FaqSnapshot, 'matcher'>> = {}): FaqStore {
+  /** A store around a ready-made matcher (tests, benchmarks); it has no file to reload. */
+  static fromMatcher(matcher: Matcher, version = 'memory'): FaqStore {
     return new FaqStore(undefined, {
       matcher,
-      version: info.version ?? 'in-memory',
-      entries: info.entries ?? matcher.corpus.entries.length,
-      loadedAt: info.loadedAt ?? new Date().toISOString(),
-      file: info.file ?? '<in-memory>',
+      version,
+      entries: matcher.corpus.entries.length,
+      loadedAt: new Date().toISOString(),
+      file: '<memory>',
     })
   }
 
@@ -61,7 +58,7 @@ export class FaqStore {
 
   /** Build a new snapshot off to the side; swap only when it is complete. Throws (and keeps the old one) on error. */
   async reload(): Promise<FaqSnapshot> {
-    if (!this.config) throw new Error('This FAQ store was built from a matcher and has no corpus file to reload')
+    if (!this.config) throw new Error('this corpus was not loaded from a file and cannot be reloaded')
     const next = await FaqStore.build(this.config)
     this.#current = next
     return next
