@@ -115,7 +115,14 @@ t.test('an answer offers feedback, related questions and the way home, each carr
   t.match(qrs[1], { label: '아니요', action: 'message', extra: { faqId: 'short-1', feedback: 'no' } })
   const related = qrs.slice(2, -1)
   t.ok(related.length >= 1 && related.length <= 3, 'one to three related questions')
-  t.same(related.map((q) => q.extra?.faqId), ['long-1', 'long-2', 'img-1'], 'same sub-category first, then the same top category')
+  t.same(related.slice(0, 2).map((q) => q.extra?.faqId), ['long-1', 'long-2'], 'same sub-category first')
+  // Without match candidates (a tapped id) the broader category fills the rest.
+  const tapped = await ask('/skills/faq', '짧은 답변인가요?', { faqId: 'short-1' })
+  t.same(
+    (tapped.template.quickReplies ?? []).slice(2, -1).map((q) => q.extra?.faqId),
+    ['long-1', 'long-2', 'img-1'],
+    'same sub-category, then the same top category',
+  )
   t.match(qrs.at(-1), { label: '처음으로', extra: { home: true } })
   for (const q of qrs) t.ok(cpLength(q.label) <= LIMITS.quickReplyLabel, `label fits: ${q.label}`)
 })
@@ -204,6 +211,11 @@ t.test('layoutAnswer keeps every sentence and respects the card limit', async (t
   t.equal(squash(layout!.cardText + layout!.bubbles.join('')), squash(text))
   t.equal(layoutAnswer('짧다.', 400, 0)?.cardText, '짧다.')
   t.equal(layoutAnswer(HUGE.join(' '), 400, 2), undefined, 'too long for card + two bubbles')
+  // One 700-character sentence: kept whole in one (folded) bubble rather than broken for short bubbles.
+  const oneSentence = Array.from({ length: 100 }, (_, i) => `단어${i}`).join(' ').padEnd(700, '가') + '.'
+  const whole = layoutAnswer(oneSentence, 400, 2)
+  t.equal(whole?.cardText, '', 'a title-only card when the first sentence does not fit it')
+  t.same(whole?.bubbles, [oneSentence])
 })
 
 t.test('parseTap reads extras that arrive as strings', async (t) => {

@@ -65,8 +65,9 @@ export class Catalog {
   }
 
   /**
-   * Up to `n` questions to offer after an answer: the matcher's next candidates first (they are
-   * what the user may have meant), then entries filed under the same category, deepest path first.
+   * Up to `n` questions to offer after an answer: first entries filed under the same (deepest)
+   * category, which an editor put together on purpose; then the matcher's next candidates (what
+   * the user may have meant); then the rest of the broader category.
    */
   related(entry: FaqEntry, candidates: Candidate[], n: number): FaqEntry[] {
     const out: FaqEntry[] = []
@@ -78,11 +79,14 @@ export class Catalog {
       seenQuestions.add(e.question)
       out.push(e)
     }
-    for (const c of candidates) add(this.#byId.get(c.faqId))
-    for (let depth = entry.category.length; depth >= 1 && out.length < n; depth--) {
+    const under = (depth: number) => {
       const prefix = entry.category.slice(0, depth)
       for (const e of this.corpus.entries) if (prefix.every((p, i) => e.category[i] === p)) add(e)
     }
+    const depth = entry.category.length
+    if (depth > 0) under(depth)
+    for (const c of candidates) add(this.#byId.get(c.faqId))
+    for (let d = depth - 1; d >= 1 && out.length < n; d--) under(d)
     return out
   }
 }

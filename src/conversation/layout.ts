@@ -19,7 +19,7 @@ export interface AnswerLayout {
 /**
  * Fit `answer` into a card description of at most `cardMax` code points plus at most `maxBubbles`
  * simpleTexts. Bubbles short enough not to be folded behind "전체 보기" are preferred when they
- * still fit; otherwise bubbles use the full simpleText limit. Undefined when the answer cannot fit.
+ * still fit without breaking a sentence; otherwise bubbles use the full simpleText limit. Undefined when the answer cannot fit.
  */
 export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number): AnswerLayout | undefined {
   const text = sanitize(answer).trim()
@@ -34,8 +34,13 @@ export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number
     if (units(next.trim()) > cardMax) break
     head = next
   }
-  const rest = parts.slice(i).join('')
+  const restParts = parts.slice(i)
+  const rest = restParts.join('')
+  const longest = Math.max(0, ...restParts.map((p) => units(p.trim())))
+  // Short bubbles only when no sentence has to be broken for them; a sentence is broken only
+  // when it alone is longer than a whole bubble.
   for (const size of [LIMITS.simpleTextFold, LIMITS.simpleText]) {
+    if (longest > size && size < LIMITS.simpleText) continue
     const bubbles = splitText(rest, size)
     if (bubbles.length <= maxBubbles) return { cardText: head.trim(), bubbles }
   }
