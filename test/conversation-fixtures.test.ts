@@ -1,12 +1,13 @@
 import t from 'tap'
 import { fixtures, responseErrors } from './helpers.js'
-import { buildConversation } from './conversation-helpers.js'
+import { bundledMatcher, buildConversation, ScriptedMatcher } from './conversation-helpers.js'
 
 // One real-shaped request per conversation flow (fixtures/flow-*.json): where it is sent and
 // what the reply must be. flow-browse* go to /skills/browse, flow-welcome* to /skills/welcome.
 const expected: Record<string, { outcome: string; kind?: string; faqId?: string; first: string }> = {
   'flow-answer.json': { outcome: 'answer', faqId: 'kh-dee12b30', first: 'textCard' },
   'flow-none.json': { outcome: 'none', first: 'simpleText' },
+  'flow-choices.json': { outcome: 'choices', first: 'listCard' },
   'flow-tap-answer.json': { outcome: 'answer', faqId: 'kh-5836c14c', first: 'textCard' },
   'flow-related.json': { outcome: 'answer', faqId: 'kh-315cdd0f', first: 'textCard' },
   'flow-feedback-yes.json': { outcome: 'none', kind: 'feedback', faqId: 'kh-dee12b30', first: 'simpleText' },
@@ -21,7 +22,16 @@ const expected: Record<string, { outcome: string; kind?: string; faqId?: string;
 }
 
 t.test('every flow fixture gets its valid reply', async (t) => {
-  const { app } = await buildConversation(t)
+  // "오픈채팅" is scripted to be ambiguous so the choices flow does not depend on matcher tuning;
+  // everything else goes to the real matcher.
+  const choices = {
+    outcome: 'choices' as const,
+    candidates: [
+      { faqId: 'kh-663206f4', question: '오픈채팅 이용제한이 적용되는 사유는 어떤 이 있나요?', score: 0.73 },
+      { faqId: 'kh-65ee18db', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.69 },
+    ],
+  }
+  const { app } = await buildConversation(t, { matcher: new ScriptedMatcher(await bundledMatcher(), { 오픈채팅: choices }) })
   const flows = fixtures().filter((f) => f.name.startsWith('flow-'))
   t.same(flows.map((f) => f.name).sort(), Object.keys(expected).sort(), 'one expectation per flow fixture')
   for (const { name, body } of flows) {
