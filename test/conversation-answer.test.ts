@@ -225,3 +225,18 @@ t.test('parseTap reads extras that arrive as strings', async (t) => {
   t.same(parseTap({ home: 'false', page: '0', faqId: '  ' }), {})
   t.same(parseTap({ faqId: 42 }), { faqId: '42' })
 })
+
+t.test('every entry of the bundled corpus answers within limits, and all its quick replies lead on', async (t) => {
+  const { bundledMatcher } = await import('./conversation-helpers.js')
+  const { corpus } = await bundledMatcher()
+  const { ask } = await buildConversation(t)
+  for (const entry of corpus.entries) {
+    const reply = await ask('/skills/faq', entry.question, { faqId: entry.id })
+    t.equal(reply.data.faqId, entry.id)
+    const seen = squash(visibleTexts(reply).join(''))
+    // Card + two bubbles hold well over 2000 characters; past that only the start is guaranteed.
+    if (cpLength(entry.answer) <= 2000) t.ok(seen.includes(squash(entry.answer)), `${entry.id}: the whole answer is shown`)
+    else t.ok(seen.includes(squash(entry.answer).slice(0, 100)), `${entry.id}: the answer starts in full`)
+    for (const q of reply.template.quickReplies ?? []) await ask('/skills/faq', q.messageText ?? q.label, q.extra ?? null)
+  }
+})

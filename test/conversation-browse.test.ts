@@ -161,3 +161,18 @@ t.test('conversation settings are read and validated from the environment', asyn
   t.throws(() => loadConfig({ DEFAULT_THUMBNAIL_URL: 'ftp://x' }), /DEFAULT_THUMBNAIL_URL/)
   t.throws(() => loadConfig({ OPERATOR_HANDOFF: 'maybe' }), /OPERATOR_HANDOFF/)
 })
+
+t.test('every category page of the bundled corpus is a valid list', async (t) => {
+  const { corpus } = await bundledMatcher()
+  const { ask } = await buildConversation(t)
+  const tops = [...new Set(corpus.entries.map((e) => e.category[0]!))]
+  for (const name of tops) {
+    const count = corpus.entries.filter((e) => e.category[0] === name).length
+    const pages = Math.ceil(count / LIMITS.listCardItems)
+    for (let page = 1; page <= pages; page++) {
+      const reply = await ask('/skills/browse', name, { category: name, page })
+      t.equal(reply.data.page, page)
+      t.equal(reply.data.pages, pages)
+    }
+  }
+})
