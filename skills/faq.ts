@@ -1,9 +1,9 @@
-// POST /skills/faq: answer an utterance from the FAQ corpus.
+// POST /skills/faq: answer an utterance from the FAQ corpus. Taps on our own buttons, quick
+// replies and list items carry their state in clientExtra and are resolved exactly, without a search.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { SkillLog } from '../src/plugins/request-log.js'
 import { SkillPayload } from '../src/kakao/payload.js'
 import { SkillResponse } from '../src/kakao/response.js'
-import { answerReply, emptyReply, replyData, textReply } from '../src/conversation/replies.js'
+import { routeTap, search, startTurn } from '../src/conversation/turn.js'
 
 const faq: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -18,23 +18,8 @@ const faq: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { userRequest } = request.body
-      const utterance = userRequest.utterance
-      const log: SkillLog = (request.skillLog = { skill: 'faq', utterance, userKey: userRequest.user.id })
-
-      if (!utterance.trim()) {
-        log.outcome = 'empty'
-        return emptyReply(app.messages)
-      }
-
-      const { matcher } = app.faq.current
-      const result = matcher.match(utterance)
-      const data = replyData(result)
-      Object.assign(log, { outcome: data.outcome, faqId: data.faqId, score: data.score })
-
-      const entry = data.faqId ? matcher.entry(data.faqId) : undefined
-      if (data.outcome === 'answer' && entry) return answerReply(entry, data)
-      return textReply(app.messages.none, data)
+      const turn = startTurn(app, request, request.body, 'faq')
+      return routeTap(turn) ?? search(turn)
     },
   )
 }

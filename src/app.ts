@@ -9,6 +9,8 @@ import errors from './plugins/errors.js'
 import requestLog from './plugins/request-log.js'
 import health from './routes/health.js'
 import faqSkill from '../skills/faq.js'
+import browseSkill from '../skills/browse.js'
+import welcomeSkill from '../skills/welcome.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,6 +38,8 @@ export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<v
 
   await fastify.register(health)
   await fastify.register(faqSkill)
+  await fastify.register(browseSkill)
+  await fastify.register(welcomeSkill)
 }
 
 /** A SkillPayload is small; anything near this is not from OpenBuilder. */

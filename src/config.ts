@@ -6,6 +6,9 @@ import { resolve } from 'node:path'
 import { dataPath } from './paths.js'
 
 const Bool = Type.Union([Type.Boolean()], { default: true })
+const BoolOff = Type.Union([Type.Boolean()], { default: false })
+const HttpUrl = (description: string) => Type.Optional(Type.String({ pattern: '^https?://\\S+$', description }))
+const BlockId = (description: string) => Type.Optional(Type.String({ minLength: 1, pattern: '^\\S+$', description }))
 
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080, description: 'Port to listen on' }),
@@ -22,6 +25,16 @@ export const ConfigSchema = Type.Object({
   ALLOWED_BOT_IDS: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Comma-separated bot ids allowed to call (empty = any)' }),
   LOG_SALT: Type.String({ default: 'kakao-faq-skill', description: 'Salt for the hash of botUserKey in logs' }),
   PLAYGROUND: { ...Bool, description: 'Serve the local chat playground at /playground' },
+  // ---- conversation ----
+  OPERATOR_HANDOFF: { ...BoolOff, description: 'Offer a "상담원 연결" (operator) button under answers and misses' },
+  DEFAULT_THUMBNAIL_URL: HttpUrl('Image for answer cards when neither the entry nor its category has one'),
+  CATEGORY_THUMBNAILS: Type.Array(Type.String({ pattern: '^[^=]+=https?://\\S+$' }), {
+    default: [],
+    description: 'Comma-separated 카테고리=https://image pairs; answers in that category get a basicCard',
+  }),
+  BLOCK_ID_ANSWER: BlockId('OpenBuilder block that answers a tapped question (list items, related questions)'),
+  BLOCK_ID_FEEDBACK: BlockId('OpenBuilder block that receives the 도움이 됐어요 / 아니요 taps'),
+  BLOCK_ID_BROWSE: BlockId('OpenBuilder block bound to /skills/browse (categories, 더보기, 처음으로)'),
 })
 
 export type Config = Static<typeof ConfigSchema>

@@ -23,6 +23,8 @@ export const defaultMessages = {
   moreLink: '자세히 보기',
   /** Button / quick reply that hands over to a human agent. */
   operator: '상담원 연결',
+  /** Card text above the operator button when no answer was found. */
+  operatorPrompt: '상담원과 직접 이야기하시려면 아래 버튼을 눌러 주세요.',
   /** Feedback quick replies. */
   feedbackYes: '도움이 됐어요',
   feedbackNo: '아니요',
@@ -35,10 +37,20 @@ export const defaultMessages = {
   welcome: '안녕하세요! 자주 묻는 질문에 답해 드리는 챗봇입니다. 궁금한 내용을 편하게 입력하시거나 아래에서 골라 주세요.',
   /** Browse menu header and paging. */
   browseHeader: '자주 묻는 질문',
+  /** Header of the second and later cards of the category menu carousel. */
+  browseHeaderPaged: '자주 묻는 질문 ({page}/{pages})',
   browseMore: '더보기',
+  /** Shown under each category in the menu. */
+  categoryCount: '질문 {count}개',
   categoryHeader: '{category} 질문',
-  /** Answer for an entry id that no longer exists (e.g. after a reload). */
-  staleChoice: '선택하신 질문을 찾을 수 없어요. 질문을 다시 입력해 주세요.',
+  /** Header of a category's question list when it spans several pages. */
+  categoryHeaderPaged: '{category} 질문 ({page}/{pages})',
+  /** A category that does not exist (any more). */
+  categoryUnknown: '선택하신 분류를 찾을 수 없어요. 아래 목록에서 다시 골라 주세요.',
+  /** The corpus is empty: nothing to browse. */
+  browseEmpty: '아직 등록된 질문이 없어요. 궁금하신 내용을 입력해 주세요.',
+  /** Answer for an entry id that no longer exists (e.g. after a reload); the utterance is searched instead. */
+  staleChoice: '선택하신 질문은 더 이상 찾을 수 없어 입력하신 내용으로 다시 찾아 봤어요.',
 } as const
 
 export const MessagesSchema = Type.Object(

@@ -19,10 +19,21 @@ export class FaqStore {
   #current: FaqSnapshot
 
   private constructor(
-    private readonly config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>,
+    private readonly config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'> | undefined,
     first: FaqSnapshot,
   ) {
     this.#current = first
+  }
+
+  /** A store around a ready-made matcher (tests, benchmarks); it has no file to reload. */
+  static fromMatcher(matcher: Matcher, version = 'memory'): FaqStore {
+    return new FaqStore(undefined, {
+      matcher,
+      version,
+      entries: matcher.corpus.entries.length,
+      loadedAt: new Date().toISOString(),
+      file: '<memory>',
+    })
   }
 
   static async open(config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>): Promise<FaqStore> {
@@ -47,6 +58,7 @@ export class FaqStore {
 
   /** Build a new snapshot off to the side; swap only when it is complete. Throws (and keeps the old one) on error. */
   async reload(): Promise<FaqSnapshot> {
+    if (!this.config) throw new Error('this corpus was not loaded from a file and cannot be reloaded')
     const next = await FaqStore.build(this.config)
     this.#current = next
     return next

@@ -1,0 +1,48 @@
+// How a whole answer is laid out over a reply's (at most three) outputs: a titled card whose
+// description takes the answer's first sentences, then the rest in simpleText bubbles. Splits
+// happen only between sentences (a single sentence longer than a bubble is the one exception),
+// and every piece of the answer appears exactly once.
+import { LIMITS } from '../kakao/limits.js'
+import { sanitize, sentences, splitText } from '../kakao/text.js'
+
+// Measured in UTF-16 units: never less than code points, so a card text that fits here fits
+// however Kakao or a validator counts.
+const units = (s: string) => s.length
+
+export interface AnswerLayout {
+  /** Description of the title card ('' = a title-only card). */
+  cardText: string
+  /** The rest of the answer, one simpleText each. */
+  bubbles: string[]
+}
+
+/**
+ * Fit `answer` into a card description of at most `cardMax` code points plus at most `maxBubbles`
+ * simpleTexts. Bubbles short enough not to be folded behind "전체 보기" are preferred when they
+ * still fit without breaking a sentence; otherwise bubbles use the full simpleText limit. Undefined when the answer cannot fit.
+ */
+export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number): AnswerLayout | undefined {
+  const text = sanitize(answer).trim()
+  if (units(text) <= cardMax) return { cardText: text, bubbles: [] }
+  if (maxBubbles <= 0) return undefined
+
+  const parts = sentences(text)
+  let head = ''
+  let i = 0
+  for (; i < parts.length; i++) {
+    const next = head + (parts[i] ?? '')
+    if (units(next.trim()) > cardMax) break
+    head = next
+  }
+  const restParts = parts.slice(i)
+  const rest = restParts.join('')
+  const longest = Math.max(0, ...restParts.map((p) => units(p.trim())))
+  // Short bubbles only when no sentence has to be broken for them; a sentence is broken only
+  // when it alone is longer than a whole bubble.
+  for (const size of [LIMITS.simpleTextFold, LIMITS.simpleText]) {
+    if (longest > size && size < LIMITS.simpleText) continue
+    const bubbles = splitText(rest, size)
+    if (bubbles.length <= maxBubbles) return { cardText: head.trim(), bubbles }
+  }
+  return undefined
+}

@@ -1,0 +1,49 @@
+import t from 'tap'
+import { fixtures, responseErrors } from './helpers.js'
+import { bundledMatcher, buildConversation, ScriptedMatcher } from './conversation-helpers.js'
+
+// One real-shaped request per conversation flow (fixtures/flow-*.json): where it is sent and
+// what the reply must be. flow-browse* go to /skills/browse, flow-welcome* to /skills/welcome.
+const expected: Record<string, { outcome: string; kind?: string; faqId?: string; first: string }> = {
+  'flow-answer.json': { outcome: 'answer', faqId: 'kh-dee12b30', first: 'textCard' },
+  'flow-none.json': { outcome: 'none', first: 'simpleText' },
+  'flow-choices.json': { outcome: 'choices', first: 'listCard' },
+  'flow-tap-answer.json': { outcome: 'answer', faqId: 'kh-5836c14c', first: 'textCard' },
+  'flow-related.json': { outcome: 'answer', faqId: 'kh-315cdd0f', first: 'textCard' },
+  'flow-feedback-yes.json': { outcome: 'none', kind: 'feedback', faqId: 'kh-dee12b30', first: 'simpleText' },
+  'flow-feedback-no.json': { outcome: 'none', kind: 'feedback', faqId: 'kh-dee12b30', first: 'simpleText' },
+  'flow-missed.json': { outcome: 'none', kind: 'missed', first: 'simpleText' },
+  'flow-category.json': { outcome: 'none', kind: 'category', first: 'listCard' },
+  'flow-home.json': { outcome: 'none', kind: 'menu', first: 'carousel' },
+  'flow-stale.json': { outcome: 'answer', faqId: 'kh-dee12b30', first: 'simpleText' },
+  'flow-browse.json': { outcome: 'none', kind: 'menu', first: 'carousel' },
+  'flow-browse-category.json': { outcome: 'none', kind: 'category', first: 'listCard' },
+  'flow-welcome.json': { outcome: 'none', kind: 'welcome', first: 'simpleText' },
+}
+
+t.test('every flow fixture gets its valid reply', async (t) => {
+  // "오픈채팅" is scripted to be ambiguous so the choices flow does not depend on matcher tuning;
+  // everything else goes to the real matcher.
+  const choices = {
+    outcome: 'choices' as const,
+    candidates: [
+      { faqId: 'kh-663206f4', question: '오픈채팅 이용제한이 적용되는 사유는 어떤 이 있나요?', score: 0.73 },
+      { faqId: 'kh-65ee18db', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.69 },
+    ],
+  }
+  const { app } = await buildConversation(t, { matcher: new ScriptedMatcher(await bundledMatcher(), { 오픈채팅: choices }) })
+  const flows = fixtures().filter((f) => f.name.startsWith('flow-'))
+  t.same(flows.map((f) => f.name).sort(), Object.keys(expected).sort(), 'one expectation per flow fixture')
+  for (const { name, body } of flows) {
+    const url = name.startsWith('flow-browse') ? '/skills/browse' : name.startsWith('flow-welcome') ? '/skills/welcome' : '/skills/faq'
+    const res = await app.inject({ method: 'POST', url, payload: body as Record<string, unknown> })
+    t.equal(res.statusCode, 200, name)
+    const reply = res.json()
+    t.same(responseErrors(reply), [], `${name}: valid SkillResponse`)
+    const want = expected[name]!
+    t.equal(reply.data.outcome, want.outcome, `${name}: outcome`)
+    if (want.kind) t.equal(reply.data.kind, want.kind, `${name}: kind`)
+    if (want.faqId) t.equal(reply.data.faqId, want.faqId, `${name}: faqId`)
+    t.ok(want.first in reply.template.outputs[0], `${name}: first output is a ${want.first}`)
+  }
+})
