@@ -50,8 +50,6 @@ function clientMessage(err: FastifyError): string {
       return 'The body is empty; send a SkillPayload as JSON'
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return `Unsupported Content-Type; send the SkillPayload as Content-Type: application/json`
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return `${err.message}. Send the SkillPayload as Content-Type: application/json`
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'The body is larger than the 64 KiB a SkillPayload may take'
     default:
@@ -74,6 +72,8 @@ class BodyError extends Error {
  * poison prototypes (__proto__, constructor.prototype) refused with a message that says so.
  */
 function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) {
+  // A byte-order mark is not JSON, but some HTTP clients add one; it carries no meaning.
+  if (body.charCodeAt(0) === 0xfeff) body = body.slice(1)
   if (body.trim() === '') return done(new BodyError('EMPTY_JSON_BODY', 'The body is empty; send a SkillPayload as JSON'))
   let forbidden: string | undefined
   let parsed: unknown
@@ -85,7 +85,7 @@ function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, bo
     })
   } catch (err) {
     // V8 quotes a piece of the body in its message; it may hold personal data, so only the position stays.
-    const reason = err instanceof RangeError ? 'nested too deeply' : (err as Error).message.replace(/,?\s*".*" is not valid JSON$/su, '')
+    const reason = err instanceof RangeError ? 'nested too deeply' : (err as Error).message.replace(/,?\s*".*is not valid JSON$/su, '')
     return done(new BodyError('INVALID_JSON_BODY', `The body is not valid JSON: ${reason}`))
   }
   if (forbidden) return done(new BodyError('FORBIDDEN_KEY', `The body contains the forbidden key "${forbidden}"`))
