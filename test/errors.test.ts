@@ -187,3 +187,15 @@ t.test('harmless variations of a good request are accepted', async (t) => {
     t.same(responseErrors(res.json()), [], `${name}: valid reply`)
   }
 })
+
+t.test('validation errors outside a skill body name their part of the request', async (t) => {
+  const config = loadConfig({ LOG_LEVEL: 'silent' })
+  const app = Fastify(fastifyOptions(config, false))
+  await app.register(fp(appPlugin), { config })
+  app.get('/search', { schema: { querystring: { type: 'object', properties: { limit: { type: 'integer' } } } } }, async () => ({ ok: true }))
+  await app.ready()
+  t.teardown(() => app.close())
+  const res = await app.inject({ method: 'GET', url: '/search?limit=many' })
+  t.equal(res.statusCode, 400)
+  t.equal(res.json().message, 'Invalid request: querystring.limit must be integer')
+})

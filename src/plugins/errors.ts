@@ -21,10 +21,13 @@ declare module 'fastify' {
 
 /** Ajv's errors as one sentence: "userRequest.utterance must be string", unions as "must be object or null". */
 function describeValidation(err: FastifyError): string {
+  const root = err.validationContext ?? 'body'
   const found = new Map<string, { types: string[]; other: string[] }>()
   for (const e of err.validation ?? []) {
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue
-    const path = ['body', ...e.instancePath.split('/').filter(Boolean)].join('.').replace(/^body\./, '')
+    // Inside the body the field path says enough ("userRequest.utterance"); the root keeps its name.
+    const inner = e.instancePath.split('/').filter(Boolean).join('.')
+    const path = inner ? (root === 'body' ? inner : `${root}.${inner}`) : root
     const at = found.get(path) ?? { types: [], other: [] }
     const type = (e.params as { type?: unknown }).type
     if (e.keyword === 'type' && typeof type === 'string') at.types.push(type)
@@ -43,8 +46,11 @@ function describeValidation(err: FastifyError): string {
   return parts.join('; ') || err.message
 }
 
-function clientMessage(err: FastifyError): string {
-  if (err.validation) return `The request is not a valid SkillPayload: ${describeValidation(err)}`
+function clientMessage(err: FastifyError, skill: string | undefined): string {
+  if (err.validation) {
+    const what = skill && (err.validationContext ?? 'body') === 'body' ? 'The request is not a valid SkillPayload' : 'Invalid request'
+    return `${what}: ${describeValidation(err)}`
+  }
   switch (err.code) {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The body is empty; send a SkillPayload as JSON'
@@ -100,8 +106,9 @@ export default fp(
     app.setErrorHandler(function handle(err: FastifyError, request, reply) {
       const status = err.validation ? 400 : err.statusCode && err.statusCode >= 400 ? err.statusCode : 500
       if (status < 500) {
-        request.log.info({ code: err.code, status }, clientMessage(err))
-        const body: ErrorBody = { error: STATUS_CODES[status] ?? 'Error', message: clientMessage(err), statusCode: status }
+        const message = clientMessage(err, request.routeOptions.config?.skill)
+        request.log.info({ code: err.code, status }, message)
+        const body: ErrorBody = { error: STATUS_CODES[status] ?? 'Error', message, statusCode: status }
         return reply.code(status).type('application/json; charset=utf-8').send(body)
       }
       request.log.error({ err }, 'request failed')
