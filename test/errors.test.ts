@@ -164,3 +164,38 @@ t.test('an error outside a skill route is a generic 500 JSON without details', a
   t.equal(res.statusCode, 500)
   t.same(res.json(), { error: 'Internal Server Error', message: 'Something went wrong on our side', statusCode: 500 })
 })
+
+t.test('JSON error messages point at the problem without quoting the body', async (t) => {
+  const app = await build(t)
+  const res = await app.inject({ method: 'POST', url: '/skills/faq', headers: JSON_TYPE, payload: '{"userRequest": {"utterance": "내 번호 010-1234-5678"} oops' })
+  t.equal(res.statusCode, 400)
+  t.match(res.json().message, /^The body is not valid JSON: /)
+  t.notMatch(res.json().message, /010-1234-5678|utterance/, 'no piece of the body in the message')
+})
+
+t.test('harmless variations of a good request are accepted', async (t) => {
+  const app = await build(t)
+  const body = JSON.stringify(good)
+  for (const [name, headers, payload] of [
+    ['charset=utf-8', { 'content-type': 'application/json; charset=utf-8' }, body],
+    ['upper-case type', { 'content-type': 'Application/JSON' }, body],
+    ['a byte-order mark', JSON_TYPE, `\uFEFF${body}`],
+    ['pretty-printed', JSON_TYPE, JSON.stringify(good, null, 2)],
+  ] as const) {
+    const res = await app.inject({ method: 'POST', url: '/skills/faq', headers, payload })
+    t.equal(res.statusCode, 200, name)
+    t.same(responseErrors(res.json()), [], `${name}: valid reply`)
+  }
+})
+
+t.test('validation errors outside a skill body name their part of the request', async (t) => {
+  const config = loadConfig({ LOG_LEVEL: 'silent' })
+  const app = Fastify(fastifyOptions(config, false))
+  await app.register(fp(appPlugin), { config })
+  app.get('/search', { schema: { querystring: { type: 'object', properties: { limit: { type: 'integer' } } } } }, async () => ({ ok: true }))
+  await app.ready()
+  t.teardown(() => app.close())
+  const res = await app.inject({ method: 'GET', url: '/search?limit=many' })
+  t.equal(res.statusCode, 400)
+  t.equal(res.json().message, 'Invalid request: querystring.limit must be integer')
+})

@@ -4,6 +4,7 @@ import {
   basicCardCarousel,
   button,
   buttons,
+  callbackAck,
   listCard,
   listCardCarousel,
   listItem,
@@ -20,7 +21,8 @@ import {
 } from '../src/kakao/builders.js'
 import { LIMITS as L } from '../src/kakao/limits.js'
 import { ELLIPSIS, textLength } from '../src/kakao/text.js'
-import type { Component, SkillResponse } from '../src/kakao/response.js'
+import { TypeCompiler } from '@sinclair/typebox/compiler'
+import { CallbackAck, type Component, type SkillResponse } from '../src/kakao/response.js'
 import { responseErrors } from './helpers.js'
 import { randomProse, randomText, rng } from './kakao-random.js'
 
@@ -227,4 +229,12 @@ t.test('property: builders fed random strings always give valid, in-limit replie
     }
   }
   t.pass('300 random replies: valid, < 30 KB, no "data" in extra, no bad characters')
+})
+
+t.test('callbackAck: the immediate answer of a callback request', async (t) => {
+  const check = TypeCompiler.Compile(CallbackAck)
+  t.same(callbackAck(), { version: '2.0', useCallback: true })
+  t.same(callbackAck({ text: '잠시만 기다려 주세요' }), { version: '2.0', useCallback: true, data: { text: '잠시만 기다려 주세요' } })
+  t.ok(check.Check(callbackAck({ a: 1 })))
+  t.notOk(check.Check({ version: '2.0', useCallback: false }))
 })

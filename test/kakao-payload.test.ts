@@ -34,6 +34,7 @@ const variants: Array<[string, P]> = [
   ['callbackUrl', variant('배포란 무엇인가요?', (p) => ((p.userRequest as any).callbackUrl = 'https://bot-api.kakao.com/v1/bots/x/callback/abc'))],
   ['callbackUrl null', variant('배포', (p) => ((p.userRequest as any).callbackUrl = null))],
   ['Knowledge+ intent with matchedKnowledges', variant('결제 요청 가능해요?', (p) => (p.intent = { id: 'k', name: '지식+', extra: { reason: { code: 0, message: 'OK' }, knowledge: { matchedKnowledges: [{ categories: ['a'], question: 'q', answer: 'a', imageUrl: '', landingUrl: '' }] } } } as any))],
+  ['Knowledge+ with null fields', variant('결제', (p) => (p.intent = { id: 'k', name: '지식+', extra: { reason: null, knowledge: { matchedKnowledges: [{ categories: null, question: 'q', answer: null, imageUrl: null, landingUrl: null }] } } } as any))],
   ['intent extra null', variant('배포', (p) => ((p.intent as any).extra = null))],
   ['entity params as JSON strings', variant('1월 1일에 배포', (p) => {
     const date = JSON.stringify({ value: '2025-01-01', userTimeZone: 'UTC+9' })

@@ -107,3 +107,19 @@ t.test('a secret header sent with a request never reaches the log', async (t) =>
   t.ok(raw.join('').length > 0, 'something was logged')
   t.notOk(raw.join('').includes('s3cret'))
 })
+
+t.test('buildApp also takes a ready pino instance', async (t) => {
+  const { pino } = await import('pino')
+  const raw: string[] = []
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      raw.push(String(chunk))
+      cb()
+    },
+  })
+  const app = await buildApp({ config: loadConfig({}) }, pino({ level: 'info' }, stream))
+  t.teardown(() => app.close())
+  await app.inject({ method: 'POST', url: '/skills/faq', payload: payload('배포', { userId: USER_KEY }) })
+  t.match(raw.join(''), /"msg":"skill reply"/)
+  t.notOk(raw.join('').includes(USER_KEY))
+})

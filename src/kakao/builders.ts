@@ -4,6 +4,7 @@ import { LIMITS as L } from './limits.js'
 import { fitText, sanitize, truncate } from './text.js'
 import { defaultMessages } from '../messages.js'
 import type {
+  CallbackAck,
   BasicCard,
   Button,
   Carousel,
@@ -273,4 +274,9 @@ export function skillResponse(spec: ReplySpec): SkillResponse {
     if (byteLength(res) <= L.responseBytes) return res
   }
   return res
+}
+
+/** "Answer follows at the callback URL": sent at once when a request carries userRequest.callbackUrl. */
+export function callbackAck(data?: Record<string, unknown>): CallbackAck {
+  return data ? { version: '2.0', useCallback: true, data } : { version: '2.0', useCallback: true }
 }

@@ -8,13 +8,14 @@ const loose = { additionalProperties: true } as const
 const OptStr = Type.Optional(Type.Union([Type.String(), Type.Null()]))
 const Named = Type.Object({ id: OptStr, name: OptStr }, loose)
 
+// Kakao's own knowledge base fills these; empty ones may come as "" or null.
 export const MatchedKnowledge = Type.Object(
   {
-    categories: Type.Optional(Type.Array(Type.String())),
-    question: Type.Optional(Type.String()),
-    answer: Type.Optional(Type.String()),
-    imageUrl: Type.Optional(Type.String()),
-    landingUrl: Type.Optional(Type.String()),
+    categories: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()])),
+    question: OptStr,
+    answer: OptStr,
+    imageUrl: OptStr,
+    landingUrl: OptStr,
   },
   loose,
 )
@@ -27,9 +28,11 @@ export const Intent = Type.Object(
       Type.Union([
         Type.Object(
           {
-            reason: Type.Optional(Type.Object({ code: Type.Optional(Type.Number()), message: OptStr }, loose)),
+            reason: Type.Optional(
+              Type.Union([Type.Object({ code: Type.Optional(Type.Union([Type.Number(), Type.String(), Type.Null()])), message: OptStr }, loose), Type.Null()]),
+            ),
             knowledge: Type.Optional(
-              Type.Object({ matchedKnowledges: Type.Optional(Type.Array(MatchedKnowledge)) }, loose),
+              Type.Union([Type.Object({ matchedKnowledges: Type.Optional(Type.Union([Type.Array(MatchedKnowledge), Type.Null()])) }, loose), Type.Null()]),
             ),
           },
           loose,

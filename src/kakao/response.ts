@@ -218,6 +218,16 @@ export const SkillResponse = Type.Object(
   { ...strict, title: 'SkillResponse 2.0' },
 )
 
+/**
+ * The immediate answer to a request that carries userRequest.callbackUrl when the real reply will
+ * be POSTed to that URL later (AI chatbot callback). No template: KakaoTalk shows a waiting bubble.
+ */
+export const CallbackAck = Type.Object(
+  { version: Type.Literal('2.0'), useCallback: Type.Literal(true), data: Type.Optional(Type.Record(Type.String(), Type.Unknown())) },
+  { ...strict, title: 'Callback acknowledgement' },
+)
+
+export type CallbackAck = Static<typeof CallbackAck>
 export type Component = Static<typeof Component>
 export type QuickReply = Static<typeof QuickReply>
 export type SimpleText = Static<typeof SimpleText>

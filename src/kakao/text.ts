@@ -61,8 +61,13 @@ export function sanitize(text: string): string {
 }
 
 // A sentence ends at . ! ? … followed by a space or the end (so "3.5" and "kakao.com" stay whole),
-// at the full-width 。！？ (no space needed), each with closing quotes/brackets, or at a line break.
-const BOUNDARY = /(?:[.!?…]+[)\]"'’”」』]*(?=\s|$)|[。！？]+[)\]"'’”」』]*)\s*|\n\s*/gu
+// after a Hangul syllable even without the space (help-centre text often runs "입니다.배포를"), at
+// the full-width 。！？, each with closing quotes/brackets, or at a line break.
+const CLOSE = `[)\\]"'’”」』]*`
+const BOUNDARY = new RegExp(
+  `(?:[.!?…]+${CLOSE}(?=\\s|$)|(?<=\\p{Script=Hangul})[.!?…]+${CLOSE}(?=[^\\s\\d.!?…])|[。！？]+${CLOSE})\\s*|\\n\\s*`,
+  'gu',
+)
 
 /** Split text into sentences, each keeping its punctuation and the whitespace after it. */
 export function sentences(text: string): string[] {

@@ -21,10 +21,13 @@ declare module 'fastify' {
 
 /** Ajv's errors as one sentence: "userRequest.utterance must be string", unions as "must be object or null". */
 function describeValidation(err: FastifyError): string {
+  const root = err.validationContext ?? 'body'
   const found = new Map<string, { types: string[]; other: string[] }>()
   for (const e of err.validation ?? []) {
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf') continue
-    const path = ['body', ...e.instancePath.split('/').filter(Boolean)].join('.').replace(/^body\./, '')
+    // Inside the body the field path says enough ("userRequest.utterance"); the root keeps its name.
+    const inner = e.instancePath.split('/').filter(Boolean).join('.')
+    const path = inner ? (root === 'body' ? inner : `${root}.${inner}`) : root
     const at = found.get(path) ?? { types: [], other: [] }
     const type = (e.params as { type?: unknown }).type
     if (e.keyword === 'type' && typeof type === 'string') at.types.push(type)
@@ -43,15 +46,16 @@ function describeValidation(err: FastifyError): string {
   return parts.join('; ') || err.message
 }
 
-function clientMessage(err: FastifyError): string {
-  if (err.validation) return `The request is not a valid SkillPayload: ${describeValidation(err)}`
+function clientMessage(err: FastifyError, skill: string | undefined): string {
+  if (err.validation) {
+    const what = skill && (err.validationContext ?? 'body') === 'body' ? 'The request is not a valid SkillPayload' : 'Invalid request'
+    return `${what}: ${describeValidation(err)}`
+  }
   switch (err.code) {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The body is empty; send a SkillPayload as JSON'
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return `Unsupported Content-Type; send the SkillPayload as Content-Type: application/json`
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return `${err.message}. Send the SkillPayload as Content-Type: application/json`
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'The body is larger than the 64 KiB a SkillPayload may take'
     default:
@@ -74,6 +78,8 @@ class BodyError extends Error {
  * poison prototypes (__proto__, constructor.prototype) refused with a message that says so.
  */
 function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) {
+  // A byte-order mark is not JSON, but some HTTP clients add one; it carries no meaning.
+  if (body.charCodeAt(0) === 0xfeff) body = body.slice(1)
   if (body.trim() === '') return done(new BodyError('EMPTY_JSON_BODY', 'The body is empty; send a SkillPayload as JSON'))
   let forbidden: string | undefined
   let parsed: unknown
@@ -85,7 +91,7 @@ function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, bo
     })
   } catch (err) {
     // V8 quotes a piece of the body in its message; it may hold personal data, so only the position stays.
-    const reason = err instanceof RangeError ? 'nested too deeply' : (err as Error).message.replace(/,?\s*".*" is not valid JSON$/su, '')
+    const reason = err instanceof RangeError ? 'nested too deeply' : (err as Error).message.replace(/,?\s*".*is not valid JSON$/su, '')
     return done(new BodyError('INVALID_JSON_BODY', `The body is not valid JSON: ${reason}`))
   }
   if (forbidden) return done(new BodyError('FORBIDDEN_KEY', `The body contains the forbidden key "${forbidden}"`))
@@ -100,8 +106,9 @@ export default fp(
     app.setErrorHandler(function handle(err: FastifyError, request, reply) {
       const status = err.validation ? 400 : err.statusCode && err.statusCode >= 400 ? err.statusCode : 500
       if (status < 500) {
-        request.log.info({ code: err.code, status }, clientMessage(err))
-        const body: ErrorBody = { error: STATUS_CODES[status] ?? 'Error', message: clientMessage(err), statusCode: status }
+        const message = clientMessage(err, request.routeOptions.config?.skill)
+        request.log.info({ code: err.code, status }, message)
+        const body: ErrorBody = { error: STATUS_CODES[status] ?? 'Error', message, statusCode: status }
         return reply.code(status).type('application/json; charset=utf-8').send(body)
       }
       request.log.error({ err }, 'request failed')
