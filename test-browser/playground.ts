@@ -124,6 +124,19 @@ async function main(): Promise<void> {
       })
     }
 
+    // For the screenshot: when the follow-up offers the way back to the menu, open it too, so the
+    // picture shows cards and a sideways carousel as well as bubbles.
+    const home = page.locator('#chat .quick-replies button', { hasText: '처음으로' })
+    if (hasChips && (await home.count()) > 0) {
+      const before = await botRows(page).count()
+      await step('tap "처음으로": the menu is drawn as cards', async () => {
+        await home.first().click()
+        await page.waitForFunction((n) => document.querySelectorAll('#chat .row.bot').length > n, before)
+        const cards = await botRows(page).last().locator('.card').count()
+        if (cards < 1) throw new Error('no card in the menu reply')
+      })
+    }
+
     await step('save the screenshot docs/playground.png', async () => {
       mkdirSync(join(projectRoot, 'docs'), { recursive: true })
       await page.screenshot({ path: SCREENSHOT })
