@@ -87,6 +87,10 @@ t.test('--update writes expectations, --check passes, then fails with a readable
   t.match(logs.join('\n'), /"outcome": "answer"/)
   t.match(logs.join('\n'), /│ ■ 배포란 무엇인가요\?/)
   t.equal(await run([]), 2, 'no fixture: usage')
+  t.equal(await run([expectedFile({ file, name: 'deploy' })]), 2, 'an expectation alone is not a fixture')
+  logs.length = 0
+  t.equal(await run([dir, '--no-draw']), 0, 'a folder stands for its fixtures')
+  t.equal(logs.filter((l) => l.startsWith('── ')).length, 1, 'the .expected.json next to it is not sent')
   t.equal(await run([file, '--check', '--update']), 2)
 })
 

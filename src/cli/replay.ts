@@ -1,4 +1,4 @@
-// faq-skill replay <fixture.json...> [--url URL] [--skill PATH] [--check | --update] [--no-json] [--no-draw]
+// faq-skill replay <fixture.json...|folder> [--url URL] [--skill PATH] [--check | --update] [--no-json] [--no-draw]
 //
 // Sends OpenBuilder request fixtures to a skill, in-process (buildApp + inject) or to a running server
 // with --url, and prints the reply JSON and a terminal drawing of the bubbles. --check compares each
@@ -10,7 +10,7 @@
 //   2. --skill PATH on the command line;
 //   3. the file name prefix: "browse-first-page.json" goes to /skills/browse when skills/browse.ts exists;
 //   4. /skills/faq.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { projectRoot } from '../paths.js'
@@ -181,7 +181,23 @@ export async function checkFixture(send: Sender, fixture: Fixture, update = fals
   return { fixture, status: diff.length ? 'differs' : 'ok', diff }
 }
 
-const USAGE = 'usage: faq-skill replay <fixture.json...> [--url URL] [--skill /skills/faq] [--check | --update] [--no-json] [--no-draw]'
+/**
+ * The request files named on the command line: a folder stands for its *.json files, and saved
+ * expectations (*.expected.json, which a shell glob like fixtures/*.json also matches) are skipped.
+ */
+export function fixtureFiles(args: string[]): string[] {
+  const files = args.flatMap((a) =>
+    existsSync(a) && statSync(a).isDirectory()
+      ? readdirSync(a)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => join(a, f))
+      : [a],
+  )
+  return files.filter((f) => !f.endsWith('.expected.json'))
+}
+
+const USAGE = 'usage: faq-skill replay <fixture.json...|folder> [--url URL] [--skill /skills/faq] [--check | --update] [--no-json] [--no-draw]'
 
 export async function run(argv: string[]): Promise<number> {
   let parsed
@@ -218,7 +234,11 @@ export async function run(argv: string[]): Promise<number> {
     return 2
   }
   const skills = knownSkills()
-  const fixtures = positionals.map((f) => loadFixture(f, values.skill, skills))
+  const fixtures = fixtureFiles(positionals).map((f) => loadFixture(f, values.skill, skills))
+  if (!fixtures.length) {
+    console.error('faq-skill replay: no fixtures (*.expected.json files are expectations, not requests)')
+    return 2
+  }
   const local = values.url ? undefined : await inProcessSender()
   const send = values.url ? httpSender(values.url) : local!.send
   const width = Math.max(24, Number(values.width) || Math.min(process.stdout.columns || 64, 72))
