@@ -151,6 +151,8 @@ t.test('drawResponse draws every component, buttons and quick replies in aligned
       quickReplies: [
         { label: '도움이 됐어요', action: 'message', messageText: '도움이 됐어요' },
         { label: '처음으로', action: 'block', blockId: 'home' },
+        { label: '버튼의 가로배열과 세로배…', action: 'message', messageText: '버튼' },
+        { label: '챗봇에 채널 연결을 하지…', action: 'message', messageText: '챗봇' },
       ],
     },
   }
@@ -174,7 +176,9 @@ t.test('drawResponse draws every component, buttons and quick replies in aligned
   ]) {
     t.ok(text.includes(needle), `draws ${needle}`)
   }
+  t.match(text, /\n│ {4}엔드포인트/, 'list item descriptions are indented under their title')
   for (const line of text.split('\n')) t.ok(displayWidth(line) <= 50, `fits 50 columns: ${line}`)
+  for (const line of text.split('\n').filter((l) => l.startsWith('('))) t.match(line, /^(\( [^()]+ \) ?)+$/, `whole chips per row: ${line}`)
   // Box rows line up: every │-bordered line of the same box has the same width.
   const rows = text.split('\n').filter((l) => /^│.*│$/.test(l))
   t.ok(rows.length > 5)

@@ -140,7 +140,7 @@ function cardLines(type: string, card: Obj, inner: number): string[] {
         const tap =
           item.action === 'block' ? ` → block ${str(item.blockId)}` : item.link ? ' → link' : item.action === 'message' ? ' ›' : ''
         lines.push(...wrap(`${i + 1}. ${str(item.title)}${tap}`, inner))
-        if (item.description) lines.push(...wrap(`   ${str(item.description)}`, inner))
+        if (item.description) lines.push(...wrap(str(item.description), inner - 3).map((l) => `   ${l}`))
       })
       lines.push(...buttonsLines(card, inner))
       return lines
@@ -183,6 +183,26 @@ function componentLines(component: unknown, inner: number): string[] {
   return box(cardLines(type, isObj(body) ? body : {}, inner), inner)
 }
 
+/** Lay chips out in rows like text, but never break a chip across rows unless it alone is too wide. */
+function packChips(chips: string[], width: number): string[] {
+  const rows: string[] = []
+  let row = ''
+  for (const chip of chips) {
+    const next = row ? `${row} ${chip}` : chip
+    if (displayWidth(next) <= width) row = next
+    else {
+      if (row) rows.push(row)
+      if (displayWidth(chip) <= width) row = chip
+      else {
+        rows.push(...wrap(chip, width))
+        row = ''
+      }
+    }
+  }
+  if (row) rows.push(row)
+  return rows
+}
+
 export interface DrawOptions {
   /** Total columns (default 60). */
   width?: number
@@ -209,7 +229,7 @@ export function drawResponse(response: unknown, options: DrawOptions = {}): stri
   const quick = arr(template.quickReplies).filter(isObj)
   if (quick.length) {
     const chips = quick.map((q) => `( ${str(q.label)}${q.action === 'block' ? ` → block ${str(q.blockId)}` : ''} )`)
-    lines.push(...wrap(chips.join(' '), width))
+    lines.push(...packChips(chips, width))
   }
   return lines.join('\n')
 }
