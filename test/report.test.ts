@@ -4,7 +4,7 @@ import t from 'tap'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { analyze, bigrams, groupUnanswered, jaccard, parseLine, percentile, readLogs, run, type SkillReplyLine } from '../src/cli/report.js'
+import { analyze, bigrams, unansweredCsv, groupUnanswered, jaccard, parseLine, percentile, readLogs, run, type SkillReplyLine } from '../src/cli/report.js'
 
 // 2026-03-01 23:30 KST = 2026-03-01T14:30Z; 2026-03-02 00:30 KST = 2026-03-01T15:30Z (same UTC day).
 const DAY1 = Date.parse('2026-03-01T14:30:00Z')
@@ -127,4 +127,12 @@ t.test('FAQ questions are shown next to ids when the corpus is at hand; bad argu
   t.equal(await run([join(dir, 'missing.log')]), 2)
   t.equal(await run([file, '--similarity', '2']), 2)
   t.equal(await run([file, '--tz', 'Mars/Olympus']), 2)
+})
+
+t.test('CSV quotes commas, quotes and cells Excel would run as formulas', async (t) => {
+  const csv = unansweredCsv([
+    { utterance: '=HYPERLINK("x")', count: 2, variants: [{ utterance: '가, 나', count: 1 }], firstDay: '2026-03-01', lastDay: '2026-03-02' },
+  ])
+  const row = csv.slice(1).split('\r\n')[1]
+  t.equal(row, `2,"'=HYPERLINK(""x"")","가, 나 (1)",,,2026-03-01,2026-03-02`)
 })
