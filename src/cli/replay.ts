@@ -8,7 +8,8 @@
 //   1. a top-level "$skill" key in the fixture ("/skills/browse" or "browse"); every top-level key
 //      starting with "$" is fixture metadata and is stripped before sending;
 //   2. --skill PATH on the command line;
-//   3. the file name prefix: "browse-first-page.json" goes to /skills/browse when skills/browse.ts exists;
+//   3. the first dash-separated word of the file name that names a skill under skills/:
+//      "flow-browse-category.json" goes to /skills/browse, "welcome-new.json" to /skills/welcome;
 //   4. /skills/faq.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -60,8 +61,7 @@ export function loadFixture(file: string, flagSkill?: string, skills: string[] =
     if (!k.startsWith('$')) body[k] = v
   }
   const name = basename(file).replace(/\.json$/, '')
-  const prefix = /^([a-z0-9]+)[-_.]/i.exec(name)?.[1]
-  const byName = prefix && skills.includes(prefix) ? prefix : undefined
+  const byName = name.split(/[-_.]/).find((part) => skills.includes(part))
   return { file, name, skill: skillPath(hinted ?? flagSkill ?? byName ?? DEFAULT_SKILL), body }
 }
 
