@@ -139,7 +139,8 @@ function cardLines(type: string, card: Obj, inner: number): string[] {
         if (!isObj(item)) return
         const tap =
           item.action === 'block' ? ` → block ${str(item.blockId)}` : item.link ? ' → link' : item.action === 'message' ? ' ›' : ''
-        lines.push(...wrap(`${i + 1}. ${str(item.title)}${tap}`, inner))
+        const num = `${i + 1}. `
+        lines.push(...wrap(`${str(item.title)}${tap}`, inner - num.length).map((l, j) => (j ? ' '.repeat(num.length) : num) + l))
         if (item.description) lines.push(...wrap(str(item.description), inner - 3).map((l) => `   ${l}`))
       })
       lines.push(...buttonsLines(card, inner))
