@@ -53,6 +53,10 @@ t.test('GET /playground/skills lists the skill endpoints the app serves', async 
   const body = (await secured.inject({ url: '/playground/skills' })).json()
   t.equal(body.authHeader, 'X-Bot-Secret', 'names the header, never the secret')
   t.notMatch(JSON.stringify(body), /s3cret/)
+  t.equal(body.botId, undefined)
+
+  const allowlist = await build(t, { ALLOWED_BOT_IDS: '64f0c0ffee0000000000beef,other' })
+  t.equal((await allowlist.inject({ url: '/playground/skills' })).json().botId, '64f0c0ffee0000000000beef', 'an allowed bot id for the page')
 })
 
 t.test('POST /playground/explain returns the MatchResult for an utterance', async (t) => {

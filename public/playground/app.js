@@ -29,6 +29,7 @@ let botUserKey = userKey()
 let contexts = new Map()
 let lastBlock = { id: 'playground-fallback', name: '폴백 블록' }
 let authHeader
+let botId = 'playground-bot'
 let busy = false
 
 function showUser() {
@@ -66,7 +67,7 @@ function skillPayload(utterance, { clientExtra = {}, trigger = 'TEXT_INPUT', blo
       lang: 'ko',
       user: { id: botUserKey, type: 'botUserKey', properties: { botUserKey, plusfriendUserKey: 'playground', isFriend: true } },
     },
-    bot: { id: 'playground-bot', name: 'FAQ 봇' },
+    bot: { id: botId, name: 'FAQ 봇' },
     action: { id: 'playground-action', name: skill.replace(/^\/skills\//, ''), params: {}, detailParams: {}, clientExtra },
     contexts: contextsIn(),
     flow: { trigger: { type: trigger, referrerBlock: lastBlock }, lastBlock },
@@ -464,7 +465,8 @@ skillSelect.addEventListener('change', () => notice(`Now sending to ${skillSelec
 async function loadSkills() {
   try {
     const res = await fetch('/playground/skills')
-    const { skills, authHeader: header } = await res.json()
+    const { skills, authHeader: header, botId: allowed } = await res.json()
+    if (allowed) botId = allowed
     if (Array.isArray(skills) && skills.length) {
       for (const option of [...skillSelect.options]) if (!skills.includes(option.value)) option.remove()
       for (const s of skills) if (![...skillSelect.options].some((o) => o.value === s)) skillSelect.append(new Option(s, s))

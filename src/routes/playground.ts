@@ -56,13 +56,20 @@ const playground: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             skills: Type.Array(Type.String()),
             authHeader: Type.Optional(Type.String({ description: 'Header that carries the skill secret, when one is required' })),
+            botId: Type.Optional(Type.String({ description: 'A bot id the skills accept, when ALLOWED_BOT_IDS is set' })),
           }),
         },
       },
     },
     async () => {
       const skills = PLAYGROUND_SKILLS.filter((url) => app.hasRoute({ method: 'POST', url }))
-      return { skills, ...(app.config.SKILL_AUTH_TOKEN ? { authHeader: app.config.SKILL_AUTH_HEADER } : {}) }
+      // Bot ids are not secrets (every payload carries one); the page needs an allowed one to be let in.
+      const botId = app.config.ALLOWED_BOT_IDS[0]
+      return {
+        skills,
+        ...(app.config.SKILL_AUTH_TOKEN ? { authHeader: app.config.SKILL_AUTH_HEADER } : {}),
+        ...(botId ? { botId } : {}),
+      }
     },
   )
 
