@@ -118,6 +118,8 @@ t.test('diffJson names the paths that differ', async (t) => {
   t.match(d[0], /^a\[1\]\.b:\s+expected 2\s+got\s+3/)
   t.match(d[1], /^a\[2\]:\s+expected \(missing\)\s+got\s+4/)
   t.match(d[2], /^c:\s+expected "x"\s+got\s+\(missing\)/)
+  const long = diffJson(undefined, { text: '가'.repeat(500) })[0]!
+  t.match(long, /… \(511 chars\)$/, 'long values are cut with their length')
 })
 
 t.test('drawResponse draws every component, buttons and quick replies in aligned boxes', async (t) => {

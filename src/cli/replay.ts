@@ -104,7 +104,13 @@ export function expectedOf(fixture: Fixture, reply: Reply): Record<string, unkno
   return out
 }
 
-const show = (v: unknown) => (v === undefined ? '(missing)' : JSON.stringify(v))
+/** A value for a diff line; long ones are cut (replay without --check prints the whole reply). */
+function show(v: unknown, max = 240): string {
+  if (v === undefined) return '(missing)'
+  const text = JSON.stringify(v)
+  const cps = Array.from(text)
+  return cps.length > max ? `${cps.slice(0, max).join('')}… (${cps.length} chars)` : text
+}
 
 /** Differences between two JSON values as readable lines: `path: expected X, got Y`. */
 export function diffJson(expected: unknown, actual: unknown, path = ''): string[] {
