@@ -7,7 +7,9 @@ import { loadMessages, type Messages } from './messages.js'
 import faqStore, { type FaqStore } from './plugins/faq-store.js'
 import errors from './plugins/errors.js'
 import requestLog from './plugins/request-log.js'
+import docs from './routes/docs.js'
 import health from './routes/health.js'
+import playground from './routes/playground.js'
 import faqSkill from '../skills/faq.js'
 import browseSkill from '../skills/browse.js'
 import welcomeSkill from '../skills/welcome.js'
@@ -36,7 +38,10 @@ export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<v
   await fastify.register(requestLog, { salt: opts.config.LOG_SALT })
   await fastify.register(faqStore, { config: opts.config, store: opts.store })
 
+  // Before any route: the OpenAPI generator collects routes as they are added.
+  await fastify.register(docs, { config: opts.config })
   await fastify.register(health)
+  if (opts.config.PLAYGROUND) await fastify.register(playground)
   await fastify.register(faqSkill)
   await fastify.register(browseSkill)
   await fastify.register(welcomeSkill)
