@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { resolve } from 'node:path'
 import { dataPath } from './paths.js'
+import { DEFAULT_THRESHOLDS, type Thresholds } from './match/thresholds.js'
 
 const Bool = Type.Union([Type.Boolean()], { default: true })
 
@@ -22,6 +23,11 @@ export const ConfigSchema = Type.Object({
   ALLOWED_BOT_IDS: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Comma-separated bot ids allowed to call (empty = any)' }),
   LOG_SALT: Type.String({ default: 'kakao-faq-skill', description: 'Salt for the hash of botUserKey in logs' }),
   PLAYGROUND: { ...Bool, description: 'Serve the local chat playground at /playground' },
+  // Matching thresholds; defaults tuned with `faq-skill eval` on data/eval (see README, Matching).
+  MATCH_ANSWER_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.answerMin, description: 'Minimum confidence (0..1) for a confident answer' }),
+  MATCH_MARGIN_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.marginMin, description: 'Minimum lead of the answer over the runner-up' }),
+  MATCH_CHOICES_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.choicesMin, description: 'Minimum confidence to offer a candidate as a choice' }),
+  MATCH_MIN_TERMS: Type.Number({ minimum: 0, maximum: 20, default: DEFAULT_THRESHOLDS.minTerms, description: 'Minimum matched bigrams for a confident answer (short queries)' }),
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -41,6 +47,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value === undefined || value === '') continue
     const kind = (schema as { type?: string; anyOf?: Array<{ type?: string }> }).type ?? (schema as { anyOf?: Array<{ type?: string }> }).anyOf?.[0]?.type
     if (kind === 'integer') raw[key] = /^-?\d+$/.test(value.trim()) ? Number(value) : value
+    else if (kind === 'number') raw[key] = /^-?(\d+\.?\d*|\.\d+)$/.test(value.trim()) ? Number(value) : value
     else if (kind === 'boolean') {
       const v = value.trim().toLowerCase()
       raw[key] = BOOL_TRUE.has(v) ? true : BOOL_FALSE.has(v) ? false : value
@@ -58,4 +65,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (v) config[key] = resolve(v)
   }
   return config
+}
+
+/** The matcher thresholds a config asks for. */
+export function thresholdsOf(config: Pick<Config, 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>): Thresholds {
+  return {
+    answerMin: config.MATCH_ANSWER_MIN,
+    marginMin: config.MATCH_MARGIN_MIN,
+    choicesMin: config.MATCH_CHOICES_MIN,
+    minTerms: config.MATCH_MIN_TERMS,
+  }
 }

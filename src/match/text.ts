@@ -1,0 +1,99 @@
+// Korean text analysis shared by the index and the query side: normalization, and the Hangul
+// bigram terms the FlexSearch encoder emits. Both sides must go through exactly these functions,
+// otherwise NFC/NFD or spacing differences silently stop matching.
+import { Encoder } from 'flexsearch'
+
+const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/
+/** Runs of Hangul syllables, or of Latin letters/digits; everything else separates terms. */
+const RUN = /[\uAC00-\uD7A3]+|[a-z0-9]+/g
+
+/**
+ * NFC, lowercase, punctuation and symbols folded to spaces, spaces collapsed. Compatibility
+ * jamo (ㅋㅋ, ㅠㅠ) carry no content and are dropped. "1:1" becomes "1대1" so it survives as one term.
+ */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2')
+    .replace(/[\u3131-\u318E\u1100-\u11FF]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/**
+ * Bigrams of frequent predicate endings and question words: they occur in nearly every question,
+ * give huge posting lists and false matches, so both sides drop them.
+ */
+export const STOP_BIGRAMS: ReadonlySet<string> = new Set([
+  '돼요', '되요', '나요', '어요', '아요', '해요', '가요', '세요', '있나', '수있', '없나', '하나', '되나',
+  '인가', '은가', '는가', '한가', '건가', '엇인', '무엇', '뭔가', '뭐예', '예요', '에요', '이에', '뭐야', '뭐에',
+  '어떻', '떻게', '게하', '어떤', '어디', '디서', '디에', '는지', '은지', '인지', '할수', '있는', '있어',
+  '습니', '니다', '합니', '입니', '됩니', '십니', '하는', '하고', '해서', '해야', '하면', '했는', '는데',
+  '은데', '인데', '했어', '싶어', '싶은', '고싶', '주세', '알려', '려줘', '려주', '궁금', '금해', '금합',
+  '하세', '까요', '을까', '할까', '이있', '가있', '게되', '되는', '된건', '한건', '는건',
+  '없어', '어서', '이나', '요즘', '그냥', '제가', '저는', '나는', '내가',
+])
+
+/** One-syllable words that carry no topic ("좀", "왜", "안"); other lone syllables become unigram terms. */
+const STOP_UNIGRAMS: ReadonlySet<string> = new Set([
+  '좀', '왜', '꼭', '안', '못', '잘', '다', '또', '더', '그', '이', '저', '내', '제', '뭐', '걍', '것', '거', '수', '등', '및',
+  '때', '후', '전', '중', '를', '을', '가', '는', '은', '에', '의', '도', '와', '과', '나', '너', '네', '요', '게', '데', '건',
+])
+
+export interface Term {
+  term: string
+  /** True when the bigram spans a space ("오픈 채팅" → "픈채"): weaker evidence, word order varies. */
+  cross: boolean
+}
+
+/**
+ * Terms of already normalized text: Hangul syllable bigrams with spaces removed between Hangul
+ * words, Latin/digit runs whole, a lone one-syllable Hangul query as a unigram. Stop bigrams dropped.
+ * Duplicates are kept once (the first, within-word occurrence wins).
+ */
+export function termsOf(normalized: string): Term[] {
+  const out = new Map<string, boolean>()
+  const add = (term: string, cross: boolean) => {
+    if (STOP_BIGRAMS.has(term)) return
+    const prev = out.get(term)
+    if (prev === undefined || (prev && !cross)) out.set(term, cross)
+  }
+  let prevRun = ''
+  let prevEnd = -2
+  for (const m of normalized.matchAll(RUN)) {
+    const run = m[0]
+    const start = m.index ?? 0
+    if (HANGUL_SYLLABLE.test(run[0] ?? '')) {
+      // Join with the previous Hangul word when only a space separates them.
+      if (prevRun && start === prevEnd + 1) add(prevRun.slice(-1) + run[0], true)
+      if (run.length === 1 && !STOP_UNIGRAMS.has(run)) add(run, false)
+      for (let i = 0; i + 1 < run.length; i++) add(run.slice(i, i + 2), false)
+      prevRun = run
+    } else {
+      add(run, false)
+      prevRun = ''
+    }
+    prevEnd = start + run.length
+  }
+  return [...out].map(([term, cross]) => ({ term, cross }))
+}
+
+/**
+ * The FlexSearch encoder for this project: input is text already normalized and synonym-expanded
+ * (see Analyzer), so it only splits on spaces and re-joins the words into bigram terms in finalize.
+ */
+export function createEncoder(): Encoder {
+  const options = {
+    normalize: false,
+    numeric: false,
+    dedupe: false,
+    cache: false,
+    split: false as const,
+    minlength: 1,
+    maxlength: Number.MAX_SAFE_INTEGER,
+    finalize: (words: string[]) => termsOf(words.join(' ')).map((t) => t.term),
+  }
+  return new Encoder({ ...options })
+}
