@@ -11,7 +11,7 @@
 import { Index } from 'flexsearch'
 import type { FaqCorpus, FaqEntry } from '../faq/schema.js'
 import type { Candidate, MatchResult, Matcher, Outcome } from './types.js'
-import { createEncoder, normalize, termsOf, type Term } from './text.js'
+import { createEncoder, normalize, termsOf, termWeight, type Term } from './text.js'
 import { Synonyms, type Applied } from './synonyms.js'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 
@@ -140,7 +140,7 @@ export class KoreanMatcher implements Matcher {
     const weighted = terms.map((t) => ({
       ...t,
       idf: this.idf(t.term),
-      w: this.idf(t.term) * (t.cross ? CROSS_WEIGHT : 1),
+      w: this.idf(t.term) * (t.cross ? CROSS_WEIGHT : 1) * termWeight(t.term),
       platform: queryPlatforms.size > 0 && platformsOf(t.term).size > 0,
     }))
     const explain: Explain = {
@@ -205,7 +205,7 @@ export class KoreanMatcher implements Matcher {
       let all = 0
       let hit = 0
       for (const term of v) {
-        const w = this.idf(term)
+        const w = this.idf(term) * termWeight(term)
         all += w
         if (query.has(term)) hit += w
       }

@@ -42,6 +42,18 @@ const STOP_UNIGRAMS: ReadonlySet<string> = new Set([
   '때', '후', '전', '중', '를', '을', '가', '는', '은', '에', '의', '도', '와', '과', '나', '너', '네', '요', '게', '데', '건',
 ])
 
+/**
+ * Second syllables of bigrams that glue a word to a particle or a verb ending ("방이", "보여",
+ * "됐어"): conversational glue rather than topic. Such bigrams count less on both sides. Syllables
+ * that end many content nouns (제한, 광고, 정지, 문의, 인기) are left out on purpose.
+ */
+const LIGHT_SECOND: ReadonlySet<string> = new Set([...'요여어아죠져워와뜸음임함됨돼됐했해할하되된될는은을를이가에서데네니까야래냐줘봐갔왔났있없싶떠며든던다로'])
+
+/** Weight of a term in 0..1: glue bigrams 0.3, everything else 1. */
+export function termWeight(term: string): number {
+  return term.length === 2 && LIGHT_SECOND.has(term[1]!) && HANGUL_SYLLABLE.test(term[0]!) ? 0.3 : 1
+}
+
 export interface Term {
   term: string
   /** True when the bigram spans a space ("오픈 채팅" → "픈채"): weaker evidence, word order varies. */
