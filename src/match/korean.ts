@@ -16,9 +16,11 @@ import { Synonyms, type Applied } from './synonyms.js'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 
 const WEIGHT = { question: 1, category: 0.5, answer: 0.3 }
-const CROSS_WEIGHT = 0.35
+const CROSS_WEIGHT = 0.2
 const CANDIDATES = 50
 const MAX_CHOICES = 5
+const BACKWARD_MIN = 0.15
+const FORWARD_FULL = 0.7
 /** Two entries whose questions share this much are variants of one question (e.g. per platform). */
 const NEAR_DUPLICATE = 0.75
 
@@ -26,7 +28,7 @@ const NEAR_DUPLICATE = 0.75
 const PLATFORM_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/(?<![a-z])ios(?![a-z])|아이폰|iphone/, 'ios'],
   [/안드로이드|android|원스토어/, 'android'],
-  [/(?<![a-z])(pc|mac|windows)(?![a-z])|맥os|윈도우/, 'pc'],
+  [/(?<![a-z])(pc|mac|windows)(?![a-z])|윈도우/, 'pc'],
 ]
 
 function platformsOf(text: string): Set<string> {
@@ -229,13 +231,20 @@ export class KoreanMatcher implements Matcher {
     const topTerms = this.#prepared(top.faqId)?.question ?? new Set<string>()
     const rival = scored.slice(1).find((c) => similarity(topTerms, this.#prepared(c.faqId)?.question) < NEAR_DUPLICATE)
     const margin = top.score - (rival?.score ?? 0)
-    if (top.score >= th.answerMin && margin >= th.marginMin && top.evidence >= th.minTerms) {
+    // The utterance must cover a fair part of the question, unless the question explains all of the
+    // utterance ("지구본"): a rare word shared with a long question ("이모티콘 환불") is not enough.
+    const covered = top.backward >= BACKWARD_MIN || top.forward >= FORWARD_FULL
+    if (top.score >= th.answerMin && margin >= th.marginMin && top.evidence >= th.minTerms && covered) {
       return { outcome: 'answer', candidates: scored.slice(0, MAX_CHOICES), margin, reason: 'confident' }
     }
     const floor = Math.max(th.choicesMin, top.score * 0.5)
     let choices = scored.filter((c) => c.score >= floor).slice(0, MAX_CHOICES)
     if (choices.length < 2) choices = scored.filter((c) => c.score > 0).slice(0, 2)
-    const why = top.score < th.answerMin ? `top score below ${th.answerMin}` : margin < th.marginMin ? `margin below ${th.marginMin}` : `evidence below ${th.minTerms}`
+    const why =
+      top.score < th.answerMin ? `top score below ${th.answerMin}`
+      : margin < th.marginMin ? `margin below ${th.marginMin}`
+      : top.evidence < th.minTerms ? `evidence below ${th.minTerms}`
+      : `utterance covers too little of the question`
     return { outcome: 'choices', candidates: choices, margin, reason: why }
   }
 

@@ -12,8 +12,7 @@ const RUN = /[\uAC00-\uD7A3]+|[a-z0-9]+/g
  * jamo (ㅋㅋ, ㅠㅠ) carry no content and are dropped. "1:1" becomes "1대1" so it survives as one term.
  */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFC')
+  return foldVowels(text.normalize('NFC'))
     .toLowerCase()
     .replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2')
     .replace(/[\u3131-\u318E\u1100-\u11FF]+/g, ' ')
@@ -22,22 +21,54 @@ export function normalize(text: string): string {
     .trim()
 }
 
+/** Word lists are written as people spell them and folded like the text they are compared with. */
+function folded(words: string[]): ReadonlySet<string> {
+  return new Set(words.map((w) => foldVowels(w)))
+}
+
+const SYLLABLE_BASE = 0xac00
+/** Vowels people confuse when typing (ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ), folded to one; vowel index in a syllable. */
+const VOWEL_FOLD: Record<number, number> = { 1: 5, 3: 7, 10: 15, 11: 15 }
+
+/**
+ * Fold spelling variants that are common typos on both sides: "패널티"/"페널티", "돼"/"되",
+ * "률"/"율" (잔존률/잔존율). A syllable keeps its consonants; only the vowel is folded.
+ */
+function foldVowels(text: string): string {
+  let out = ''
+  for (const ch of text.replace(/률/g, '율')) {
+    const code = ch.codePointAt(0)!
+    if (code >= SYLLABLE_BASE && code <= 0xd7a3) {
+      const s = code - SYLLABLE_BASE
+      const v = Math.floor(s / 28) % 21
+      const folded = VOWEL_FOLD[v]
+      out += folded === undefined ? ch : String.fromCodePoint(code + (folded - v) * 28)
+    } else out += ch
+  }
+  return out
+}
+
 /**
  * Bigrams of frequent predicate endings and question words: they occur in nearly every question,
  * give huge posting lists and false matches, so both sides drop them.
  */
-export const STOP_BIGRAMS: ReadonlySet<string> = new Set([
+export const STOP_BIGRAMS: ReadonlySet<string> = folded([
   '돼요', '되요', '나요', '어요', '아요', '해요', '가요', '세요', '있나', '수있', '없나', '하나', '되나',
   '인가', '은가', '는가', '한가', '건가', '엇인', '무엇', '뭔가', '뭐예', '예요', '에요', '이에', '뭐야', '뭐에',
   '어떻', '떻게', '게하', '어떤', '어디', '디서', '디에', '는지', '은지', '인지', '할수', '있는', '있어',
   '습니', '니다', '합니', '입니', '됩니', '십니', '하는', '하고', '해서', '해야', '하면', '했는', '는데',
   '은데', '인데', '했어', '싶어', '싶은', '고싶', '주세', '알려', '려줘', '려주', '궁금', '금해', '금합',
+  // conversational fillers: how/why/possible/please/really, not the topic
+  '얼마', '마나', '가능', '혹시', '정말', '진짜', '너무', '계속', '갑자', '방법', '이유', '관련', '대해',
+  '자꾸', '해결', '확인', '알고', '싶다', '안되', '안돼', '왜죠', '뭐임', '뭔데', '뭐지', '뭘까', '어케',
+  '하죠', '되죠', '해도', '돼도', '같아', '기다', '다려', '갔어', '봐요', '볼수', '수없', '없는', '안보',
+  '보여', '안나', '나와', '안뜸', '떠요', '뜨는', '라고', '래요', '대요', '던데', '데요',
   '하세', '까요', '을까', '할까', '이있', '가있', '게되', '되는', '된건', '한건', '는건',
   '없어', '어서', '이나', '요즘', '그냥', '제가', '저는', '나는', '내가',
 ])
 
 /** One-syllable words that carry no topic ("좀", "왜", "안"); other lone syllables become unigram terms. */
-const STOP_UNIGRAMS: ReadonlySet<string> = new Set([
+const STOP_UNIGRAMS: ReadonlySet<string> = folded([
   '좀', '왜', '꼭', '안', '못', '잘', '다', '또', '더', '그', '이', '저', '내', '제', '뭐', '걍', '것', '거', '수', '등', '및',
   '때', '후', '전', '중', '를', '을', '가', '는', '은', '에', '의', '도', '와', '과', '나', '너', '네', '요', '게', '데', '건',
 ])
@@ -47,7 +78,7 @@ const STOP_UNIGRAMS: ReadonlySet<string> = new Set([
  * "됐어"): conversational glue rather than topic. Such bigrams count less on both sides. Syllables
  * that end many content nouns (제한, 광고, 정지, 문의, 인기) are left out on purpose.
  */
-const LIGHT_SECOND: ReadonlySet<string> = new Set([...'요여어아죠져워와뜸음임함됨돼됐했해할하되된될는은을를이가에서데네니까야래냐줘봐갔왔났있없싶떠며든던다로'])
+const LIGHT_SECOND: ReadonlySet<string> = folded([...'요여어아죠져워와뜸음임함됨돼됐했해할하되된될는은을를이가에서데네니까야래냐줘봐갔왔났있없싶떠며든던다로'])
 
 /** Weight of a term in 0..1: glue bigrams 0.3, everything else 1. */
 export function termWeight(term: string): number {
