@@ -111,7 +111,7 @@ export interface SweepRow extends EvalFigures {
 export function sweep(matcher: KoreanMatcher, cases: EvalCase[]): SweepRow[] {
   const rows: SweepRow[] = []
   const base = matcher.thresholds
-  for (let a = 30; a <= 80; a += 5) {
+  for (let a = 15; a <= 80; a += 5) {
     for (const m of [0, 0.04, 0.08, 0.12, 0.16]) {
       const th = { ...base, answerMin: a / 100, marginMin: m }
       rows.push({ answerMin: th.answerMin, marginMin: m, ...evaluate(matcher, cases, th).figures })

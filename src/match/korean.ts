@@ -213,7 +213,7 @@ export class KoreanMatcher implements Matcher {
       }
       if (all > 0) backward = Math.max(backward, hit / all)
     }
-    let score = 0.75 * forward + 0.25 * backward
+    let score = 0.65 * forward + 0.35 * backward
     if (queryPlatforms.size && p.platforms.size) {
       const overlap = [...queryPlatforms].some((x) => p.platforms.has(x))
       score += overlap ? 0.05 : -0.1
