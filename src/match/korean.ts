@@ -42,13 +42,12 @@ type WeightedTerm = Term & { idf: number; w: number; platform: boolean }
 
 interface Prepared {
   entry: FaqEntry
-  /** Terms of each question variant (question, then alternates). */
-  variants: Array<Set<string>>
-  question: Set<string>
-  category: Set<string>
-  /** Answer terms are built on first use: most entries are never a candidate. */
-  answer?: Set<string>
-  answerText: string
+  /** Terms of each question variant (question, then alternates). Arrays, not Sets: 100k entries. */
+  variants: string[][]
+  category: string[]
+  /** Rewritten answer with spaces removed, built when the entry is first a candidate: a query
+   *  bigram is looked up in it as a substring. */
+  answer?: string
   platforms: Set<string>
 }
 
@@ -76,7 +75,6 @@ export class KoreanMatcher implements Matcher {
   readonly #df = new Map<string, number>()
   readonly #questions: Index
   readonly #categories: Index
-  readonly #answers: Index
   readonly thresholds: Thresholds
 
   constructor(
@@ -89,27 +87,37 @@ export class KoreanMatcher implements Matcher {
     const options = { tokenize: 'strict' as const, encoder, resolution: 9 }
     this.#questions = new Index({ ...options })
     this.#categories = new Index({ ...options })
-    this.#answers = new Index({ ...options })
+    // Categories repeat across entries: rewrite and encode each distinct path once.
+    const categories = new Map<string, { text: string; terms: string[] }>()
     corpus.entries.forEach((entry, i) => {
       const variants = [entry.question, ...entry.alternates].filter((q) => q.trim()).map((q) => this.rewrite(q))
-      const variantTerms = variants.map((v) => new Set(termsOf(v).map((t) => t.term)))
-      const category = this.rewrite(entry.category.join(' '))
-      const answer = this.rewrite(entry.answer)
+      const variantTerms = variants.map((v) => termsOf(v).map((t) => t.term))
+      const path = entry.category.join(' ')
+      let category = categories.get(path)
+      if (!category) {
+        const text = this.rewrite(path)
+        categories.set(path, (category = { text, terms: termsOf(text).map((t) => t.term) }))
+      }
       const p: Prepared = {
         entry,
         variants: variantTerms,
-        question: new Set(variantTerms.flatMap((s) => [...s])),
-        category: new Set(termsOf(category).map((t) => t.term)),
-        answerText: answer,
+        category: category.terms,
         platforms: new Set(entry.platforms.flatMap((x) => [...platformsOf(x)])),
       }
-      const all = new Set([...p.question, ...p.category, ...termsOf(answer).map((t) => t.term)])
-      for (const t of all) this.#df.set(t, (this.#df.get(t) ?? 0) + 1)
+      // Document frequency over questions and categories: the fields that decide what an entry is
+      // about. Answers are long and would make build time grow with the corpus text, not its size.
+      const seen = new Set<string>()
+      for (const list of [...variantTerms, category.terms]) {
+        for (const t of list) {
+          if (seen.has(t)) continue
+          seen.add(t)
+          this.#df.set(t, (this.#df.get(t) ?? 0) + 1)
+        }
+      }
       this.#entries.push(p)
       if (!this.#byId.has(entry.id)) this.#byId.set(entry.id, p)
       this.#questions.add(i, variants.join(' . '))
-      if (category) this.#categories.add(i, category)
-      this.#answers.add(i, answer)
+      if (category.text) this.#categories.add(i, category.text)
     })
   }
 
@@ -177,20 +185,25 @@ export class KoreanMatcher implements Matcher {
   private candidates(rewritten: string): number[] {
     const opts = { suggest: true, limit: CANDIDATES }
     const seen = new Set<number>()
-    for (const index of [this.#questions, this.#categories, this.#answers]) {
+    // Answers are not indexed: at 100k entries they would dominate build time and memory, and they
+    // weigh least; they still count in re-scoring.
+    for (const index of [this.#questions, this.#categories]) {
       for (const id of index.search(rewritten, opts) as number[]) seen.add(id)
     }
     return [...seen]
   }
 
   private score(p: Prepared, terms: WeightedTerm[], queryPlatforms: Set<string>): ScoredCandidate {
-    p.answer ??= new Set(termsOf(p.answerText).map((t) => t.term))
+    p.answer ??= this.rewrite(p.entry.answer).replace(/ /g, '')
     let total = 0
     let found = 0
     let evidence = 0
     const matched: string[] = []
     for (const t of terms) {
-      const m = p.question.has(t.term) ? WEIGHT.question : p.category.has(t.term) ? WEIGHT.category : p.answer.has(t.term) ? WEIGHT.answer : 0
+      const m = p.variants.some((v) => v.includes(t.term)) ? WEIGHT.question
+        : p.category.includes(t.term) ? WEIGHT.category
+        : p.answer.includes(t.term) ? WEIGHT.answer
+        : 0
       // A platform word states a preference, handled below; it only counts where the entry names it.
       if (t.platform && m === 0) continue
       total += t.w
@@ -228,8 +241,8 @@ export class KoreanMatcher implements Matcher {
       // Still report the nearest entries (for logs and the operator), but do not offer them.
       return { outcome: 'none', candidates: scored.filter((c) => c.score > 0).slice(0, 3), margin: 0, reason: `top score below choices threshold ${th.choicesMin}` }
     }
-    const topTerms = this.#prepared(top.faqId)?.question ?? new Set<string>()
-    const rival = scored.slice(1).find((c) => similarity(topTerms, this.#prepared(c.faqId)?.question) < NEAR_DUPLICATE)
+    const topTerms = new Set(this.#prepared(top.faqId)?.variants.flat())
+    const rival = scored.slice(1).find((c) => similarity(topTerms, new Set(this.#prepared(c.faqId)?.variants.flat())) < NEAR_DUPLICATE)
     const margin = top.score - (rival?.score ?? 0)
     // The utterance must cover a fair part of the question, unless the question explains all of the
     // utterance ("지구본"): a rare word shared with a long question ("이모티콘 환불") is not enough.
