@@ -11,4 +11,4 @@ export interface Thresholds {
   minTerms: number
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answerMin: 0.3, marginMin: 0.05, choicesMin: 0.2, minTerms: 2 }
+export const DEFAULT_THRESHOLDS: Thresholds = { answerMin: 0.25, marginMin: 0.05, choicesMin: 0.2, minTerms: 2 }
