@@ -12,9 +12,8 @@ const RUN = /[\uAC00-\uD7A3]+|[a-z0-9]+/g
  * jamo (ㅋㅋ, ㅠㅠ) carry no content and are dropped. "1:1" becomes "1대1" so it survives as one term.
  */
 export function normalize(text: string): string {
-  return foldVowels(text.normalize('NFC'))
+  return foldVowels(text.normalize('NFC').replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2'))
     .toLowerCase()
-    .replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2')
     .replace(/[\u3131-\u318E\u1100-\u11FF]+/g, ' ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/\s+/g, ' ')
