@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { resolve } from 'node:path'
 import { dataPath } from './paths.js'
+import { DEFAULT_THRESHOLDS, type Thresholds } from './match/thresholds.js'
 
 const Bool = Type.Union([Type.Boolean()], { default: true })
 const BoolOff = Type.Union([Type.Boolean()], { default: false })
@@ -35,6 +36,11 @@ export const ConfigSchema = Type.Object({
   BLOCK_ID_ANSWER: BlockId('OpenBuilder block that answers a tapped question (list items, related questions)'),
   BLOCK_ID_FEEDBACK: BlockId('OpenBuilder block that receives the 도움이 됐어요 / 아니요 taps'),
   BLOCK_ID_BROWSE: BlockId('OpenBuilder block bound to /skills/browse (categories, 더보기, 처음으로)'),
+  // Matching thresholds; defaults tuned with `faq-skill eval` on data/eval (see README, Matching).
+  MATCH_ANSWER_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.answerMin, description: 'Minimum confidence (0..1) for a confident answer' }),
+  MATCH_MARGIN_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.marginMin, description: 'Minimum lead of the answer over the runner-up' }),
+  MATCH_CHOICES_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.choicesMin, description: 'Minimum confidence to offer a candidate as a choice' }),
+  MATCH_MIN_TERMS: Type.Number({ minimum: 0, maximum: 20, default: DEFAULT_THRESHOLDS.minTerms, description: 'Minimum matched bigrams for a confident answer (short queries)' }),
 })
 
 export type Config = Static<typeof ConfigSchema>
@@ -61,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value === undefined || value === '') continue
     const kind = (schema as { type?: string; anyOf?: Array<{ type?: string }> }).type ?? (schema as { anyOf?: Array<{ type?: string }> }).anyOf?.[0]?.type
     if (kind === 'integer') raw[key] = /^-?\d+$/.test(value.trim()) ? Number(value) : value
+    else if (kind === 'number') raw[key] = /^-?(\d+\.?\d*|\.\d+)$/.test(value.trim()) ? Number(value) : value
     else if (kind === 'boolean') {
       const v = value.trim().toLowerCase()
       raw[key] = BOOL_TRUE.has(v) ? true : BOOL_FALSE.has(v) ? false : value
@@ -78,4 +85,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (v) config[key] = resolve(v)
   }
   return config
+}
+
+/** The matcher thresholds a config asks for. */
+export function thresholdsOf(config: Pick<Config, 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>): Thresholds {
+  return {
+    answerMin: config.MATCH_ANSWER_MIN,
+    marginMin: config.MATCH_MARGIN_MIN,
+    choicesMin: config.MATCH_CHOICES_MIN,
+    minTerms: config.MATCH_MIN_TERMS,
+  }
 }

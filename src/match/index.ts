@@ -1,14 +1,20 @@
-// Builds the matcher the skills use. The Korean-aware matcher replaces the exact lookup here.
+// Builds the matcher the skills use: the Korean-aware matcher with the operator's synonym
+// dictionary and thresholds.
 import type { FaqCorpus } from '../faq/schema.js'
-import { ExactMatcher } from './exact.js'
-import type { Matcher } from './types.js'
+import { KoreanMatcher } from './korean.js'
+import type { Thresholds } from './thresholds.js'
+import { loadSynonyms } from './synonyms.js'
 
 export interface MatcherOptions {
   synonymsFile?: string
+  thresholds?: Partial<Thresholds>
 }
 
-export async function createMatcher(corpus: FaqCorpus, _options: MatcherOptions = {}): Promise<Matcher> {
-  return new ExactMatcher(corpus)
+export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions = {}): Promise<KoreanMatcher> {
+  const synonyms = await loadSynonyms(options.synonymsFile)
+  return new KoreanMatcher(corpus, synonyms, options.thresholds)
 }
 
+export { KoreanMatcher } from './korean.js'
+export { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 export type { Matcher, MatchResult, Candidate, Outcome } from './types.js'

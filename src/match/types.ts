@@ -9,6 +9,8 @@ export interface Candidate {
   question: string
   /** Confidence in 0..1 (same input, same score). */
   score: number
+  /** Query terms (bigrams, whole Latin words) this entry matched, for explanations. */
+  matched?: string[]
 }
 
 export interface MatchResult {

@@ -4,7 +4,9 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import { loadCorpusFile } from '../faq/load.js'
 import { createMatcher, type Matcher } from '../match/index.js'
-import type { Config } from '../config.js'
+import { thresholdsOf, type Config } from '../config.js'
+
+type StoreConfig = Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE' | 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>
 
 export interface FaqSnapshot {
   matcher: Matcher
@@ -19,7 +21,7 @@ export class FaqStore {
   #current: FaqSnapshot
 
   private constructor(
-    private readonly config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'> | undefined,
+    private readonly config: StoreConfig | undefined,
     first: FaqSnapshot,
   ) {
     this.#current = first
@@ -36,13 +38,13 @@ export class FaqStore {
     })
   }
 
-  static async open(config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>): Promise<FaqStore> {
+  static async open(config: StoreConfig): Promise<FaqStore> {
     return new FaqStore(config, await FaqStore.build(config))
   }
 
-  private static async build(config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>): Promise<FaqSnapshot> {
+  private static async build(config: StoreConfig): Promise<FaqSnapshot> {
     const loaded = await loadCorpusFile(config.FAQ_FILE)
-    const matcher = await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE })
+    const matcher = await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) })
     return {
       matcher,
       version: loaded.version,

@@ -1,0 +1,87 @@
+// Matcher scale benchmark: a synthetic Korean corpus of 100k entries (override with BENCH_ENTRIES),
+// then build time, heap and match latency percentiles. Prints figures; asserts nothing.
+// Targets on 2 cores: build ≤ 5 s, heap ≤ 300 MB, p50 ≤ 5 ms, p99 ≤ 25 ms.
+//
+//   npx tsx scripts/bench-match.ts        (or npm run bench:match)
+import { performance } from 'node:perf_hooks'
+import { KoreanMatcher } from '../src/match/korean.js'
+import { loadSynonyms } from '../src/match/synonyms.js'
+import { dataPath } from '../src/paths.js'
+import type { FaqCorpus, FaqEntry } from '../src/faq/schema.js'
+
+const N = Number(process.env.BENCH_ENTRIES ?? 100_000)
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 2_000)
+
+// Deterministic pseudo-random numbers, so every run measures the same corpus.
+let seed = 42
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
+
+// Nouns: real service words plus generated two/three-syllable words, so the vocabulary is large
+// like a real help centre's and posting lists are not all the same length.
+const SYLLABLES = [...'가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히개내대래매배새애재채캐태패해강남당랑망방상앙장창'].map(String)
+const BASE = ['카카오톡', '오픈채팅', '프로필', '채팅방', '이모티콘', '친구', '계정', '로그인', '비밀번호', '알림', '메시지', '사진', '동영상', '파일', '백업', '복원', '선물하기', '결제', '환불', '멀티프로필', '생일', '채널', '챗봇', '스킬', '블록', '배포', '예약', '주문', '쿠폰', '포인트', '인증', '휴대폰', '번호', '이메일', '보안', '신고', '차단', '이용제한', '그룹채팅', '보이스톡', '페이스톡', '톡서랍', '테마', '글꼴', '대화', '검색', '설정', '업데이트', '버전', '저장']
+const NOUNS = [...BASE, ...Array.from({ length: 3000 }, () => pick(SYLLABLES) + pick(SYLLABLES) + (rand() < 0.5 ? pick(SYLLABLES) : ''))]
+const PARTICLES = ['이', '가', '을', '를', '은', '는', '에', '에서', '으로', '의', '도', '']
+const ENDINGS = ['어떻게 하나요?', '안 돼요.', '할 수 있나요?', '무엇인가요?', '변경하고 싶어요.', '보이지 않아요.', '삭제되었어요.', '어디서 확인하나요?']
+const PLATFORMS = [[], [], [], ['iOS'], ['안드로이드'], ['PC']]
+
+function sentence(words: number): string {
+  const parts: string[] = []
+  for (let i = 0; i < words; i++) parts.push(pick(NOUNS) + pick(PARTICLES))
+  return `${parts.join(' ')} ${pick(ENDINGS)}`
+}
+
+function corpus(n: number): FaqCorpus {
+  const entries: FaqEntry[] = []
+  for (let i = 0; i < n; i++) {
+    entries.push({
+      id: `bench-${i}`,
+      category: [pick(BASE), pick(NOUNS)],
+      question: sentence(2 + Math.floor(rand() * 3)),
+      alternates: rand() < 0.2 ? [sentence(2)] : [],
+      answer: `${sentence(6)} ${sentence(6)} ${sentence(4)}`,
+      platforms: pick(PLATFORMS),
+      links: [],
+    })
+  }
+  return { version: 1, entries }
+}
+
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!
+
+const data = corpus(N)
+const synonyms = await loadSynonyms(dataPath('synonyms.json'))
+globalThis.gc?.()
+const heapBefore = process.memoryUsage().heapUsed
+const t0 = performance.now()
+const matcher = new KoreanMatcher(data, synonyms)
+const buildMs = performance.now() - t0
+globalThis.gc?.()
+const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20
+
+// Queries: paraphrases of corpus questions (some words dropped, spacing removed) and unrelated text.
+const queries: string[] = []
+for (let i = 0; i < QUERIES; i++) {
+  const e = data.entries[Math.floor(rand() * N)]!
+  const words = e.question.split(' ')
+  if (i % 5 === 0) queries.push(sentence(3))
+  else if (i % 5 === 1) queries.push(words.join(''))
+  else queries.push(words.filter(() => rand() < 0.8).join(' ') || e.question)
+}
+for (const q of queries.slice(0, 50)) matcher.match(q) // warm-up (JIT)
+const times: number[] = []
+const outcomes = { answer: 0, choices: 0, none: 0 }
+for (const q of queries) {
+  const s = performance.now()
+  const r = matcher.match(q)
+  times.push(performance.now() - s)
+  outcomes[r.outcome]++
+}
+times.sort((a, b) => a - b)
+
+console.log(`entries ${N}, queries ${queries.length}${globalThis.gc ? '' : ' (run with --expose-gc for a steadier heap figure)'}`)
+console.log(`build ${(buildMs / 1000).toFixed(2)} s (target ≤ 5 s)`)
+console.log(`heap  ${heapMb.toFixed(0)} MB (target ≤ 300 MB)`)
+console.log(`match p50 ${pct(times, 0.5).toFixed(2)} ms (target ≤ 5)  p99 ${pct(times, 0.99).toFixed(2)} ms (target ≤ 25)  max ${times.at(-1)!.toFixed(2)} ms`)
+console.log(`outcomes ${JSON.stringify(outcomes)}`)

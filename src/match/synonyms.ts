@@ -1,0 +1,102 @@
+// The synonym and slang dictionary (data/synonyms.json). Lexical matching cannot bridge "카톡" and
+// "카카오톡" or "비번" and "비밀번호", so the same rewrite runs on the corpus and on every utterance
+// before encoding.
+//
+// File format, operator-editable: { "canonical": ["variant", ...], ... }. Keys starting with "_" are
+// comments. A canonical form may hold several words ("해킹 로그인") to expand rather than replace.
+import { readFile } from 'node:fs/promises'
+import { normalize } from './text.js'
+
+export type SynonymDict = Record<string, string[]>
+
+export interface Applied {
+  from: string
+  to: string
+}
+
+const LATIN = /[a-z0-9]/
+
+export class Synonyms {
+  readonly #to = new Map<string, string>()
+  readonly #byFirst = new Map<string, string[]>()
+
+  constructor(dict: SynonymDict = {}) {
+    for (const [canonical, variants] of Object.entries(dict)) {
+      if (canonical.startsWith('_') || !Array.isArray(variants)) continue
+      const to = normalize(canonical)
+      if (!to) continue
+      for (const v of variants) {
+        const from = typeof v === 'string' ? normalize(v) : ''
+        if (from && from !== to && !this.#to.has(from)) this.#to.set(from, to)
+      }
+    }
+    // Canonical forms match themselves, so "휴대폰" is not rewritten again by its variant "폰".
+    const keys = new Set<string>(this.#to.keys())
+    for (const to of this.#to.values()) if (!to.includes(' ')) keys.add(to)
+    // Keys by first character, longest first: one pass over the text, and at each position the
+    // longest key wins. (One big regex alternation was the slowest part of indexing 100k entries.)
+    for (const k of [...keys].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {
+      const list = this.#byFirst.get(k[0]!) ?? []
+      list.push(k)
+      this.#byFirst.set(k[0]!, list)
+    }
+  }
+
+  get size(): number {
+    return this.#to.size
+  }
+
+  /** Rewrite normalized text; returns the new text and which rewrites fired. */
+  apply(normalized: string): { text: string; applied: Applied[] } {
+    const applied: Applied[] = []
+    if (!this.#byFirst.size) return { text: normalized, applied }
+    let out = ''
+    let i = 0
+    const n = normalized.length
+    while (i < n) {
+      const keys = this.#byFirst.get(normalized[i]!)
+      const key = keys?.find((k) => normalized.startsWith(k, i) && (!LATIN.test(k) || wholeWord(normalized, i, k.length)))
+      if (key === undefined) {
+        out += normalized[i]
+        i++
+        continue
+      }
+      const to = this.#to.get(key)
+      if (to !== undefined) applied.push({ from: key, to })
+      out += to ?? key
+      i += key.length
+    }
+    return { text: applied.length ? out : normalized, applied }
+  }
+}
+
+/** Latin/digit keys only match whole ("pc" must not fire inside "npc"). */
+function wholeWord(text: string, start: number, length: number): boolean {
+  return !LATIN.test(text[start - 1] ?? ' ') && !LATIN.test(text[start + length] ?? ' ')
+}
+
+export function parseSynonyms(json: unknown, source = 'synonyms'): SynonymDict {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${source}: expected an object { "canonical": ["variant", ...] }`)
+  const dict: SynonymDict = {}
+  for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
+    if (k.startsWith('_')) continue
+    const list = typeof v === 'string' ? [v] : v
+    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
+      throw new Error(`${source}: "${k}" must map to an array of strings`)
+    }
+    dict[k] = list as string[]
+  }
+  return dict
+}
+
+export async function loadSynonyms(file: string | undefined): Promise<Synonyms> {
+  if (!file) return new Synonyms()
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Synonyms()
+    throw err
+  }
+  return new Synonyms(parseSynonyms(JSON.parse(text), file))
+}
