@@ -119,7 +119,7 @@ t.test('configured block ids turn taps into block actions that keep their extra'
     if (x.extra?.page) t.match(x, { action: 'block', blockId: 'blockBrowse01' })
   }
   // A block bound to /skills/browse resolves an answer tap too.
-  const tapped = await ask('/skills/browse', '배포란 무엇인가요?', { faqId: 'kh-dee12b30' })
+  const tapped = await ask('/skills/browse', '배포란 무엇인가요?', { faqId: 'faq-963be53d' })
   t.equal(tapped.data.outcome, 'answer')
 })
 

@@ -7,14 +7,14 @@ import { bundledMatcher, buildConversation, ScriptedMatcher } from './conversati
 const OPEN_CHAT: MatchResult = {
   outcome: 'choices',
   candidates: [
-    { faqId: 'kh-cc70dcd0', question: '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?', score: 0.62 },
-    { faqId: 'kh-65ee18db', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.58 },
-    { faqId: 'kh-18afe563', question: '일반채팅방으로 전환 되는 무엇인가요?', score: 0.41 },
+    { faqId: 'faq-07e6c1fb', question: '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?', score: 0.62 },
+    { faqId: 'faq-619e0450', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.58 },
+    { faqId: 'faq-bacaa8db', question: '일반채팅방으로 전환 되는 무엇인가요?', score: 0.41 },
   ],
 }
 const NEAR_MISS: MatchResult = {
   outcome: 'none',
-  candidates: [{ faqId: 'kh-dee12b30', question: '배포란 무엇인가요?', score: 0.12 }],
+  candidates: [{ faqId: 'faq-963be53d', question: '배포란 무엇인가요?', score: 0.12 }],
 }
 
 async function setup(t: Test, env: Record<string, string> = {}) {
@@ -37,14 +37,14 @@ t.test('an ambiguous query gets a "혹시 이런 질문이신가요?" list; tapp
     title: '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?',
     action: 'message',
     messageText: '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?',
-    extra: { faqId: 'kh-cc70dcd0' },
+    extra: { faqId: 'faq-07e6c1fb' },
   })
-  t.match(skillLogs()[0], { outcome: 'choices', candidates: [{ faqId: 'kh-cc70dcd0' }] })
+  t.match(skillLogs()[0], { outcome: 'choices', candidates: [{ faqId: 'faq-07e6c1fb' }] })
 
   const first = list.items[0]
   const answered = await ask('/skills/faq', first.messageText, first.extra)
   t.equal(answered.data.outcome, 'answer')
-  t.equal(answered.data.faqId, 'kh-cc70dcd0')
+  t.equal(answered.data.faqId, 'faq-07e6c1fb')
   t.equal(answered.template.outputs[0]?.textCard?.title, '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?')
 })
 
@@ -53,16 +53,16 @@ t.test('"찾는 질문이 없어요" is logged as a miss with the query and the 
   const reply = await ask('/skills/faq', '오픈채팅')
   const notFound = reply.template.quickReplies?.find((q) => q.label === '찾는 질문이 없어요')
   t.ok(notFound, 'the list offers "찾는 질문이 없어요"')
-  t.match(notFound?.extra, { missed: true, query: '오픈채팅', offered: ['kh-cc70dcd0', 'kh-65ee18db', 'kh-18afe563'] })
+  t.match(notFound?.extra, { missed: true, query: '오픈채팅', offered: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
 
   const missed = await ask('/skills/faq', notFound!.messageText!, notFound!.extra!)
   t.equal(missed.data.kind, 'missed')
   t.match(missed.template.outputs[0]?.simpleText.text, /죄송합니다/)
   t.ok((missed.template.quickReplies ?? []).some((q) => q.extra?.category), 'categories offered as a way forward')
   const log = skillLogs()[1]
-  t.match(log, { outcome: 'missed', miss: true, query: '오픈채팅', offered: ['kh-cc70dcd0', 'kh-65ee18db', 'kh-18afe563'] })
+  t.match(log, { outcome: 'missed', miss: true, query: '오픈채팅', offered: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
   // Strings are accepted as well.
-  const asStrings = await ask('/skills/faq', '찾는 질문이 없어요', { missed: 'true', offered: 'kh-cc70dcd0' })
+  const asStrings = await ask('/skills/faq', '찾는 질문이 없어요', { missed: 'true', offered: 'faq-07e6c1fb' })
   t.equal(asStrings.data.kind, 'missed')
 })
 
@@ -76,7 +76,7 @@ t.test('an off-topic question gets "none" with categories, and the miss is logge
   t.match(qrs[0], { label: '카카오톡', extra: { category: '카카오톡' } }, 'largest category first')
   t.match(qrs.at(-1), { label: '처음으로', extra: { home: true } })
   const log = skillLogs()[0]
-  t.match(log, { outcome: 'none', miss: true, candidates: [{ faqId: 'kh-dee12b30', score: 0.12 }] })
+  t.match(log, { outcome: 'none', miss: true, candidates: [{ faqId: 'faq-963be53d', score: 0.12 }] })
   t.notMatch(JSON.stringify(log), /1234-5678/, 'the phone number is masked in the log')
 
   const category = await ask('/skills/faq', qrs[0]!.messageText!, qrs[0]!.extra!)

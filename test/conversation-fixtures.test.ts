@@ -5,17 +5,17 @@ import { bundledMatcher, buildConversation, ScriptedMatcher } from './conversati
 // One real-shaped request per conversation flow (fixtures/flow-*.json): where it is sent and
 // what the reply must be. flow-browse* go to /skills/browse, flow-welcome* to /skills/welcome.
 const expected: Record<string, { outcome: string; kind?: string; faqId?: string; first: string }> = {
-  'flow-answer.json': { outcome: 'answer', faqId: 'kh-dee12b30', first: 'textCard' },
+  'flow-answer.json': { outcome: 'answer', faqId: 'faq-963be53d', first: 'textCard' },
   'flow-none.json': { outcome: 'none', first: 'simpleText' },
   'flow-choices.json': { outcome: 'choices', first: 'listCard' },
-  'flow-tap-answer.json': { outcome: 'answer', faqId: 'kh-5836c14c', first: 'textCard' },
-  'flow-related.json': { outcome: 'answer', faqId: 'kh-315cdd0f', first: 'textCard' },
-  'flow-feedback-yes.json': { outcome: 'none', kind: 'feedback', faqId: 'kh-dee12b30', first: 'simpleText' },
-  'flow-feedback-no.json': { outcome: 'none', kind: 'feedback', faqId: 'kh-dee12b30', first: 'simpleText' },
+  'flow-tap-answer.json': { outcome: 'answer', faqId: 'faq-f3a0ead0', first: 'textCard' },
+  'flow-related.json': { outcome: 'answer', faqId: 'faq-ade0e357', first: 'textCard' },
+  'flow-feedback-yes.json': { outcome: 'none', kind: 'feedback', faqId: 'faq-963be53d', first: 'simpleText' },
+  'flow-feedback-no.json': { outcome: 'none', kind: 'feedback', faqId: 'faq-963be53d', first: 'simpleText' },
   'flow-missed.json': { outcome: 'none', kind: 'missed', first: 'simpleText' },
   'flow-category.json': { outcome: 'none', kind: 'category', first: 'listCard' },
   'flow-home.json': { outcome: 'none', kind: 'menu', first: 'carousel' },
-  'flow-stale.json': { outcome: 'answer', faqId: 'kh-dee12b30', first: 'simpleText' },
+  'flow-stale.json': { outcome: 'answer', faqId: 'faq-963be53d', first: 'simpleText' },
   'flow-browse.json': { outcome: 'none', kind: 'menu', first: 'carousel' },
   'flow-browse-category.json': { outcome: 'none', kind: 'category', first: 'listCard' },
   'flow-welcome.json': { outcome: 'none', kind: 'welcome', first: 'simpleText' },
@@ -27,8 +27,8 @@ t.test('every flow fixture gets its valid reply', async (t) => {
   const choices = {
     outcome: 'choices' as const,
     candidates: [
-      { faqId: 'kh-663206f4', question: '오픈채팅 이용제한이 적용되는 사유는 어떤 이 있나요?', score: 0.73 },
-      { faqId: 'kh-65ee18db', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.69 },
+      { faqId: 'faq-07e6c1fb', question: '오픈채팅 이용제한이 적용되는 사유는 어떤 이 있나요?', score: 0.73 },
+      { faqId: 'faq-619e0450', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.69 },
     ],
   }
   const { app } = await buildConversation(t, { matcher: new ScriptedMatcher(await bundledMatcher(), { 오픈채팅: choices }) })

@@ -111,7 +111,7 @@ t.test('FAQ questions are shown next to ids when the corpus is at hand; bad argu
   const dir = mkdtempSync(join(tmpdir(), 'report-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   const file = join(dir, 'a.log')
-  writeFileSync(file, reply(DAY1, { outcome: 'feedback', feedback: 'no', faqId: 'kh-dee12b30' }) + '\n')
+  writeFileSync(file, reply(DAY1, { outcome: 'feedback', feedback: 'no', faqId: 'faq-963be53d' }) + '\n')
   const out: string[] = []
   const log = console.log
   const err = console.error
@@ -122,7 +122,7 @@ t.test('FAQ questions are shown next to ids when the corpus is at hand; bad argu
     console.error = err
   })
   t.equal(await run([file]), 0)
-  t.match(out.join('\n'), /kh-dee12b30 배포란 무엇인가요\?/, 'question from the bundled corpus')
+  t.match(out.join('\n'), /faq-963be53d 배포란 무엇인가요\?/, 'question from the bundled corpus')
   t.equal(await run([]), 2)
   t.equal(await run([join(dir, 'missing.log')]), 2)
   t.equal(await run([file, '--similarity', '2']), 2)
