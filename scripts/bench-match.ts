@@ -19,9 +19,16 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
 
 // Nouns: real service words plus generated two/three-syllable words, so the vocabulary is large
 // like a real help centre's and posting lists are not all the same length.
-const SYLLABLES = [...'가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후기니디리미비시이지치키티피히개내대래매배새애재채캐태패해강남당랑망방상앙장창'].map(String)
+// Syllables: every initial × vowel with no final or a common final (ㄴ ㄹ ㅁ ㅇ), ~2000 like the
+// syllables of everyday Korean text; a tiny syllable set would make every bigram posting list huge.
+const SYLLABLES = Array.from({ length: 19 * 21 * 5 }, (_, i) => {
+  const final = [0, 4, 8, 16, 21][i % 5]!
+  const vowel = Math.floor(i / 5) % 21
+  const initial = Math.floor(i / 105)
+  return String.fromCharCode(0xac00 + (initial * 21 + vowel) * 28 + final)
+})
 const BASE = ['카카오톡', '오픈채팅', '프로필', '채팅방', '이모티콘', '친구', '계정', '로그인', '비밀번호', '알림', '메시지', '사진', '동영상', '파일', '백업', '복원', '선물하기', '결제', '환불', '멀티프로필', '생일', '채널', '챗봇', '스킬', '블록', '배포', '예약', '주문', '쿠폰', '포인트', '인증', '휴대폰', '번호', '이메일', '보안', '신고', '차단', '이용제한', '그룹채팅', '보이스톡', '페이스톡', '톡서랍', '테마', '글꼴', '대화', '검색', '설정', '업데이트', '버전', '저장']
-const NOUNS = [...BASE, ...Array.from({ length: 3000 }, () => pick(SYLLABLES) + pick(SYLLABLES) + (rand() < 0.5 ? pick(SYLLABLES) : ''))]
+const NOUNS = [...BASE, ...Array.from({ length: 20000 }, () => pick(SYLLABLES) + pick(SYLLABLES) + (rand() < 0.5 ? pick(SYLLABLES) : ''))]
 const PARTICLES = ['이', '가', '을', '를', '은', '는', '에', '에서', '으로', '의', '도', '']
 const ENDINGS = ['어떻게 하나요?', '안 돼요.', '할 수 있나요?', '무엇인가요?', '변경하고 싶어요.', '보이지 않아요.', '삭제되었어요.', '어디서 확인하나요?']
 const PLATFORMS = [[], [], [], ['iOS'], ['안드로이드'], ['PC']]
@@ -54,9 +61,13 @@ const data = corpus(N)
 const synonyms = await loadSynonyms(dataPath('synonyms.json'))
 globalThis.gc?.()
 const heapBefore = process.memoryUsage().heapUsed
+// CPU time is printed next to wall time: on a shared, loaded machine wall time mostly measures
+// waiting for a core.
 const t0 = performance.now()
+const c0 = process.cpuUsage()
 const matcher = new KoreanMatcher(data, synonyms)
 const buildMs = performance.now() - t0
+const buildCpuMs = (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000
 globalThis.gc?.()
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20
 
@@ -71,17 +82,35 @@ for (let i = 0; i < QUERIES; i++) {
 }
 for (const q of queries.slice(0, 50)) matcher.match(q) // warm-up (JIT)
 const times: number[] = []
+const cpu: number[] = []
 const outcomes = { answer: 0, choices: 0, none: 0 }
 for (const q of queries) {
   const s = performance.now()
+  const c = process.cpuUsage()
   const r = matcher.match(q)
+  const used = process.cpuUsage(c)
   times.push(performance.now() - s)
+  cpu.push((used.user + used.system) / 1000)
   outcomes[r.outcome]++
 }
+if (process.env.BENCH_REPEAT) {
+  // Same queries again: answers already prepared for their candidates.
+  const again: number[] = []
+  for (const q of queries) {
+    const c = process.cpuUsage()
+    matcher.match(q)
+    const used = process.cpuUsage(c)
+    again.push((used.user + used.system) / 1000)
+  }
+  again.sort((a, b) => a - b)
+  console.log(`repeat cpu p50 ${pct(again, 0.5).toFixed(2)} ms`)
+}
 times.sort((a, b) => a - b)
+cpu.sort((a, b) => a - b)
 
 console.log(`entries ${N}, queries ${queries.length}${globalThis.gc ? '' : ' (run with --expose-gc for a steadier heap figure)'}`)
-console.log(`build ${(buildMs / 1000).toFixed(2)} s (target ≤ 5 s)`)
+console.log(`build ${(buildMs / 1000).toFixed(2)} s wall, ${(buildCpuMs / 1000).toFixed(2)} s cpu (target ≤ 5 s)`)
 console.log(`heap  ${heapMb.toFixed(0)} MB (target ≤ 300 MB)`)
-console.log(`match p50 ${pct(times, 0.5).toFixed(2)} ms (target ≤ 5)  p99 ${pct(times, 0.99).toFixed(2)} ms (target ≤ 25)  max ${times.at(-1)!.toFixed(2)} ms`)
+console.log(`match wall p50 ${pct(times, 0.5).toFixed(2)} ms (target ≤ 5)  p99 ${pct(times, 0.99).toFixed(2)} ms (target ≤ 25)  max ${times.at(-1)!.toFixed(2)} ms`)
+console.log(`match cpu  p50 ${pct(cpu, 0.5).toFixed(2)} ms  p99 ${pct(cpu, 0.99).toFixed(2)} ms`)
 console.log(`outcomes ${JSON.stringify(outcomes)}`)

@@ -18,6 +18,8 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 const WEIGHT = { question: 1, category: 0.5, answer: 0.3 }
 const CROSS_WEIGHT = 0.2
 const CANDIDATES = 50
+/** Query terms sent to FlexSearch for candidates (the rarest ones). */
+const QUERY_TERMS = 10
 const MAX_CHOICES = 5
 const BACKWARD_MIN = 0.15
 const FORWARD_FULL = 0.7
@@ -168,7 +170,7 @@ export class KoreanMatcher implements Matcher {
       return { result: { outcome: 'none', candidates: [] }, explain }
     }
 
-    const ids = this.candidates(rewritten)
+    const ids = this.candidates(weighted)
     const scored = ids.map((i) => this.score(this.#entries[i]!, weighted, queryPlatforms))
     // Deterministic order: score, then question text, then id; never insertion order.
     scored.sort((a, b) => b.score - a.score || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0) || (a.faqId < b.faqId ? -1 : 1))
@@ -182,13 +184,21 @@ export class KoreanMatcher implements Matcher {
     }
   }
 
-  private candidates(rewritten: string): number[] {
+  /**
+   * Candidate entries from FlexSearch. Only the rarest query terms are sent: common bigrams have
+   * the longest posting lists, cost the most in the suggest merge and rarely decide the candidates;
+   * every term still counts in re-scoring. " . " keeps the encoder from joining separate terms.
+   */
+  private candidates(terms: WeightedTerm[]): number[] {
+    const rare = terms
+      .filter((t) => this.#df.has(t.term)) // a term no entry has cannot find one
+      .sort((a, b) => b.idf - a.idf || (a.term < b.term ? -1 : 1))
+      .slice(0, QUERY_TERMS)
+    const query = rare.map((t) => t.term).join(' . ')
     const opts = { suggest: true, limit: CANDIDATES }
     const seen = new Set<number>()
-    // Answers are not indexed: at 100k entries they would dominate build time and memory, and they
-    // weigh least; they still count in re-scoring.
     for (const index of [this.#questions, this.#categories]) {
-      for (const id of index.search(rewritten, opts) as number[]) seen.add(id)
+      for (const id of index.search(query, opts) as number[]) seen.add(id)
     }
     return [...seen]
   }

@@ -51,21 +51,25 @@ export class Synonyms {
     const applied: Applied[] = []
     if (!this.#byFirst.size) return { text: normalized, applied }
     let out = ''
+    let last = 0
     let i = 0
     const n = normalized.length
     while (i < n) {
       const keys = this.#byFirst.get(normalized[i]!)
       const key = keys?.find((k) => normalized.startsWith(k, i) && (!LATIN.test(k) || wholeWord(normalized, i, k.length)))
       if (key === undefined) {
-        out += normalized[i]
         i++
         continue
       }
       const to = this.#to.get(key)
-      if (to !== undefined) applied.push({ from: key, to })
-      out += to ?? key
+      if (to !== undefined) {
+        applied.push({ from: key, to })
+        out += normalized.slice(last, i) + to
+        last = i + key.length
+      }
       i += key.length
     }
+    out += normalized.slice(last)
     return { text: applied.length ? out : normalized, applied }
   }
 }

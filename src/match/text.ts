@@ -63,6 +63,8 @@ export const STOP_BIGRAMS: ReadonlySet<string> = folded([
   '보여', '안나', '나와', '안뜸', '떠요', '뜨는', '라고', '래요', '대요', '던데', '데요',
   '하세', '까요', '을까', '할까', '이있', '가있', '게되', '되는', '된건', '한건', '는건',
   '없어', '어서', '이나', '요즘', '그냥', '제가', '저는', '나는', '내가',
+  // two-syllable particles
+  '에서', '으로', '에게', '한테', '까지', '부터', '처럼', '보다', '이랑', '하고',
 ])
 
 /** One-syllable words that carry no topic ("좀", "왜", "안"); other lone syllables become unigram terms. */
