@@ -7,6 +7,8 @@ import { loadMessages, type Messages } from './messages.js'
 import faqStore, { type FaqStore } from './plugins/faq-store.js'
 import errors from './plugins/errors.js'
 import requestLog from './plugins/request-log.js'
+import auth from './plugins/auth.js'
+import timeBudget from './plugins/time-budget.js'
 import health from './routes/health.js'
 import faqSkill from '../skills/faq.js'
 
@@ -21,6 +23,8 @@ export interface AppOptions {
   config: Config
   /** Reuse an already loaded corpus (tests, benchmarks). */
   store?: FaqStore
+  /** How often event-loop pressure is sampled (default 1 s); tests shorten it. */
+  pressureSampleIntervalMs?: number
 }
 
 export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
@@ -33,6 +37,18 @@ export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<v
   await fastify.register(errors)
   await fastify.register(requestLog, { salt: opts.config.LOG_SALT })
   await fastify.register(faqStore, { config: opts.config, store: opts.store })
+  // Before any route: auth and the time budget hook into every route marked config.skill; auth's
+  // hooks come first so a refused caller never gets past them, even under pressure.
+  await fastify.register(auth, {
+    token: opts.config.SKILL_AUTH_TOKEN,
+    header: opts.config.SKILL_AUTH_HEADER,
+    allowedBotIds: opts.config.ALLOWED_BOT_IDS,
+  })
+  await fastify.register(timeBudget, {
+    budgetMs: opts.config.SKILL_TIME_BUDGET_MS,
+    maxEventLoopDelayMs: opts.config.MAX_EVENT_LOOP_DELAY_MS,
+    sampleIntervalMs: opts.pressureSampleIntervalMs,
+  })
 
   await fastify.register(health)
   await fastify.register(faqSkill)

@@ -22,6 +22,22 @@ export const ConfigSchema = Type.Object({
   ALLOWED_BOT_IDS: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Comma-separated bot ids allowed to call (empty = any)' }),
   LOG_SALT: Type.String({ default: 'kakao-faq-skill', description: 'Salt for the hash of botUserKey in logs' }),
   PLAYGROUND: { ...Bool, description: 'Serve the local chat playground at /playground' },
+  SKILL_TIME_BUDGET_MS: Type.Integer({
+    minimum: 100,
+    maximum: 4500,
+    default: 3000,
+    description: 'A skill that has not answered by then sends the polite "busy" reply (OpenBuilder gives up at 5 s)',
+  }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({
+    minimum: 0,
+    default: 1000,
+    description: 'Mean event-loop delay above which skills answer "busy" at once (0 = off)',
+  }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    default: 9000,
+    description: 'On SIGTERM, how long requests in flight may take before the process exits anyway',
+  }),
 })
 
 export type Config = Static<typeof ConfigSchema>
