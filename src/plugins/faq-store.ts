@@ -15,21 +15,36 @@ export interface FaqSnapshot {
   file: string
 }
 
+type StoreConfig = Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>
+
 export class FaqStore {
   #current: FaqSnapshot
+  #running: Promise<FaqSnapshot> | undefined
+  #queued: Promise<FaqSnapshot> | undefined
 
   private constructor(
-    private readonly config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>,
+    private readonly config: StoreConfig | undefined,
     first: FaqSnapshot,
   ) {
     this.#current = first
   }
 
-  static async open(config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>): Promise<FaqStore> {
+  /** A store around a ready-made matcher (tests, benchmarks); it has no file to reload. */
+  static fromMatcher(matcher: Matcher, version = 'memory'): FaqStore {
+    return new FaqStore(undefined, {
+      matcher,
+      version,
+      entries: matcher.corpus.entries.length,
+      loadedAt: new Date().toISOString(),
+      file: '<memory>',
+    })
+  }
+
+  static async open(config: StoreConfig): Promise<FaqStore> {
     return new FaqStore(config, await FaqStore.build(config))
   }
 
-  private static async build(config: Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>): Promise<FaqSnapshot> {
+  private static async build(config: StoreConfig): Promise<FaqSnapshot> {
     const loaded = await loadCorpusFile(config.FAQ_FILE)
     const matcher = await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE })
     return {
@@ -45,8 +60,30 @@ export class FaqStore {
     return this.#current
   }
 
-  /** Build a new snapshot off to the side; swap only when it is complete. Throws (and keeps the old one) on error. */
-  async reload(): Promise<FaqSnapshot> {
+  /**
+   * Build a new snapshot off to the side; swap only when it is complete. Throws (and keeps the old
+   * one) on error. Calls that arrive while a reload runs coalesce into one more reload after it
+   * (the file may have changed after the running one read it), so a burst of SIGHUPs costs at
+   * most two builds and never two at once.
+   */
+  reload(): Promise<FaqSnapshot> {
+    if (!this.#running) {
+      this.#running = this.#build().finally(() => {
+        this.#running = undefined
+      })
+      return this.#running
+    }
+    this.#queued ??= this.#running
+      .catch(() => undefined)
+      .then(() => {
+        this.#queued = undefined
+        return this.reload()
+      })
+    return this.#queued
+  }
+
+  async #build(): Promise<FaqSnapshot> {
+    if (!this.config) throw new Error('this corpus was not loaded from a file and cannot be reloaded')
     const next = await FaqStore.build(this.config)
     this.#current = next
     return next
