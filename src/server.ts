@@ -1,7 +1,9 @@
-// The process: configuration, logger, listen, graceful shutdown.
+// The process: configuration, logger, listen, graceful shutdown, reload on SIGHUP.
 import Fastify from 'fastify'
+import closeWithGrace from 'close-with-grace'
 import { app, fastifyOptions } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { FaqStore } from './plugins/faq-store.js'
 
 async function main() {
   let config
@@ -15,38 +17,43 @@ async function main() {
     throw err
   }
   const fastify = Fastify(fastifyOptions(config, true))
+  // The store is opened here, not inside the app, because the app is an encapsulated plugin:
+  // the SIGHUP handler needs a reference that does not depend on the app's decorators.
+  let store: FaqStore
   try {
-    await fastify.register(app, { config })
+    store = await FaqStore.open(config)
+    await fastify.register(app, { config, store })
     await fastify.listen({ port: config.PORT, host: config.HOST })
   } catch (err) {
     fastify.log.fatal({ err }, 'cannot start')
     process.exit(1)
   }
 
-  let closing = false
-  const shutdown = (signal: string) => {
-    if (closing) return
-    closing = true
-    fastify.log.info({ signal }, 'shutting down')
-    const timer = setTimeout(() => {
-      fastify.log.error('shutdown took too long, exiting')
-      process.exit(1)
-    }, 10_000)
-    timer.unref()
-    fastify.close().then(
-      () => process.exit(0),
-      (err) => {
-        fastify.log.error({ err }, 'error during shutdown')
-        process.exit(1)
-      },
-    )
-  }
-  process.on('SIGTERM', () => shutdown('SIGTERM'))
-  process.on('SIGINT', () => shutdown('SIGINT'))
+  // close-with-grace (Fastify team) owns the exit path: on SIGTERM/SIGINT it runs our close once,
+  // exits 0 when it finishes, 1 after `delay` or on a second signal, and turns an uncaught error
+  // into a logged, graceful exit 1 instead of a crash that drops requests in flight.
+  // SIGHUP is ours: it reloads the corpus.
+  closeWithGrace(
+    {
+      delay: config.SHUTDOWN_TIMEOUT_MS,
+      skip: ['SIGHUP'],
+      logger: { error: (msg: unknown) => fastify.log.error(typeof msg === 'string' ? msg : { err: msg }, 'shutdown') },
+    },
+    async ({ signal, err }) => {
+      if (err) fastify.log.error({ err }, 'uncaught error, shutting down')
+      else fastify.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
+      // fastify.close stops listening, answers requests already received, closes idle
+      // keep-alive sockets and returns 503 to requests that arrive on open sockets meanwhile.
+      await fastify.close()
+      fastify.log.info('closed')
+    },
+  )
+
   process.on('SIGHUP', () => {
-    fastify.faq.reload().then(
+    fastify.log.info({ file: config.FAQ_FILE }, 'SIGHUP: reloading the corpus')
+    store.reload().then(
       (s) => fastify.log.info({ entries: s.entries, version: s.version }, 'corpus reloaded'),
-      (err) => fastify.log.error({ err }, 'reload failed; still serving the previous corpus'),
+      (err: unknown) => fastify.log.error({ err }, 'reload failed; still serving the previous corpus'),
     )
   })
 }
