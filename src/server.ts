@@ -20,6 +20,13 @@ async function main() {
   // The store is opened here, not inside the app, because the app is an encapsulated plugin:
   // the SIGHUP handler needs a reference that does not depend on the app's decorators.
   let store: FaqStore
+  // Once closing, every reply (including those to requests already in flight) says
+  // "Connection: close", so keep-alive sockets end with their last reply instead of holding
+  // fastify.close() open until the keep-alive timeout.
+  let closing = false
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
   try {
     store = await FaqStore.open(config)
     await fastify.register(app, { config, store })
@@ -40,6 +47,7 @@ async function main() {
       logger: { error: (msg: unknown) => fastify.log.error(typeof msg === 'string' ? msg : { err: msg }, 'shutdown') },
     },
     async ({ signal, err }) => {
+      closing = true
       if (err) fastify.log.error({ err }, 'uncaught error, shutting down')
       else fastify.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
       // fastify.close stops listening, answers requests already received, closes idle
