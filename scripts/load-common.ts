@@ -4,7 +4,6 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import Fastify from 'fastify'
-import { pino } from 'pino'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { loadCorpusFile } from '../src/faq/load.js'
@@ -23,6 +22,18 @@ export interface ChildReady {
   heapUsed: number
 }
 
+/** Skill replies by outcome, counted from the request log lines (which otherwise go nowhere). */
+const replies: Record<string, number> = {}
+const OUTCOME = /"msg":"skill reply"/
+const countingSink = {
+  write(line: string) {
+    if (!OUTCOME.test(line)) return
+    const m = /"outcome":"(\w+)"/.exec(line)
+    const k = m?.[1] ?? 'unknown'
+    replies[k] = (replies[k] ?? 0) + 1
+  },
+}
+
 /** Runs inside the child: build the app (or the bare baseline), listen on loopback, report. */
 export async function serveChild(kind: ServeKind): Promise<void> {
   const t0 = performance.now()
@@ -31,7 +42,7 @@ export async function serveChild(kind: ServeKind): Promise<void> {
   const app =
     kind === 'faq'
       ? // As in production: one info line per request through pino, written to /dev/null.
-        await buildApp({ config, store }, { level: process.env.LOG_LEVEL ?? 'info', stream: pino.destination('/dev/null') })
+        await buildApp({ config, store }, { level: process.env.LOG_LEVEL ?? 'info', stream: countingSink })
       : bareApp()
   await app.listen({ port: 0, host: '127.0.0.1' })
   const addr = app.server.address()
@@ -40,7 +51,11 @@ export async function serveChild(kind: ServeKind): Promise<void> {
   const mem = () => process.memoryUsage()
   send({ type: 'ready', port, loadMs: performance.now() - t0, rss: mem().rss, heapUsed: mem().heapUsed } satisfies ChildReady)
   process.on('message', (msg: { type: string; utterances?: string[] }) => {
-    if (msg.type === 'memory') send({ type: 'memory', rss: mem().rss, heapUsed: mem().heapUsed })
+    if (msg.type === 'memory') {
+      // A full collection first, so heapUsed is live data rather than garbage awaiting collection.
+      ;(globalThis as { gc?: () => void }).gc?.()
+      send({ type: 'memory', rss: mem().rss, heapUsed: mem().heapUsed, replies })
+    }
     if (msg.type === 'match' && kind === 'faq' && msg.utterances) {
       // Per-query matcher latency, in-process, without HTTP.
       const matcher = store!.current.matcher
@@ -81,7 +96,7 @@ export async function startChild(kind: ServeKind, env: Record<string, string> = 
   const t0 = performance.now()
   const child = fork(SELF, ['--serve', kind], {
     cwd: projectRoot,
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', '--expose-gc'],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })

@@ -12,7 +12,7 @@ const SECONDS = arg('seconds', 600)
 const CONNECTIONS = arg('connections', 20)
 const WARMUP = Math.min(30, Math.max(2, Math.round(SECONDS / 10)))
 
-type Mem = { rss: number; heapUsed: number }
+type Mem = { rss: number; heapUsed: number; replies: Record<string, number> }
 
 async function main() {
   const utterances = await mixedUtterances()
@@ -40,9 +40,12 @@ async function main() {
     clearInterval(timer)
     const end = await memory()
     const growth = (end.rss - start.rss) / start.rss
-    const errors = result.errors + result.timeouts + result.non2xx
+    // Replies by outcome over the whole run (warm-up included): "error" is a skill that failed,
+    // "busy" one that ran out of time or was turned away under pressure.
+    const failed = (end.replies.error ?? 0) + (end.replies.busy ?? 0)
+    const errors = result.errors + result.timeouts + result.non2xx + failed
     console.log(`requests ${result.requests.total}   ${result.requests.average.toFixed(0)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms`)
-    console.log(`errors ${result.errors}   timeouts ${result.timeouts}   non-2xx ${result.non2xx}`)
+    console.log(`errors ${result.errors}   timeouts ${result.timeouts}   non-2xx ${result.non2xx}   skill replies by outcome ${JSON.stringify(end.replies)}`)
     console.log(`RSS start ${fmtMB(start.rss)} → end ${fmtMB(end.rss)}: ${(growth * 100).toFixed(1)} % (target ≤ 10 %)   heap ${fmtMB(start.heapUsed)} → ${fmtMB(end.heapUsed)}`)
     const ok = growth <= 0.1 && errors === 0
     console.log(ok ? 'OK' : 'MISSED')
