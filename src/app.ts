@@ -72,6 +72,9 @@ export function fastifyOptions(config: Config, logger: FastifyServerOptions['log
     // Bodies must arrive with the types the schema names: "utterance": 5 is a client error, not "5".
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
+    // A whole SkillPayload arrives in milliseconds; a client trickling one byte at a time
+    // (slowloris) is cut off instead of holding a socket for Node's default 5 minutes.
+    requestTimeout: 10_000,
   }
 }
 

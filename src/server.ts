@@ -19,17 +19,28 @@ async function main() {
   const fastify = Fastify(fastifyOptions(config, true))
   // The store is opened here, not inside the app, because the app is an encapsulated plugin:
   // the SIGHUP handler needs a reference that does not depend on the app's decorators.
-  let store: FaqStore
+  let store: FaqStore | undefined
+  // Registered before the corpus loads: a SIGHUP's default action would kill a starting process.
+  process.on('SIGHUP', () => {
+    if (!store) return fastify.log.warn('SIGHUP while starting: ignored; send it again once /ready answers')
+    fastify.log.info({ file: config.FAQ_FILE }, 'SIGHUP: reloading the corpus')
+    store.reload().then(
+      (s) => fastify.log.info({ entries: s.entries, version: s.version }, 'corpus reloaded'),
+      (err: unknown) => fastify.log.error({ err }, 'reload failed; still serving the previous corpus'),
+    )
+  })
   // Once closing, every reply (including those to requests already in flight) says
   // "Connection: close", so keep-alive sockets end with their last reply instead of holding
   // fastify.close() open until the keep-alive timeout.
   let closing = false
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close')
+    done(null, payload)
   })
   try {
-    store = await FaqStore.open(config)
-    await fastify.register(app, { config, store })
+    const opened = await FaqStore.open(config)
+    await fastify.register(app, { config, store: opened })
+    store = opened
     await fastify.listen({ port: config.PORT, host: config.HOST })
   } catch (err) {
     fastify.log.fatal({ err }, 'cannot start')
@@ -57,13 +68,6 @@ async function main() {
     },
   )
 
-  process.on('SIGHUP', () => {
-    fastify.log.info({ file: config.FAQ_FILE }, 'SIGHUP: reloading the corpus')
-    store.reload().then(
-      (s) => fastify.log.info({ entries: s.entries, version: s.version }, 'corpus reloaded'),
-      (err: unknown) => fastify.log.error({ err }, 'reload failed; still serving the previous corpus'),
-    )
-  })
 }
 
 await main()
