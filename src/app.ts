@@ -8,6 +8,8 @@ import faqStore, { type FaqStore } from './plugins/faq-store.js'
 import errors from './plugins/errors.js'
 import requestLog from './plugins/request-log.js'
 import docs from './routes/docs.js'
+import auth from './plugins/auth.js'
+import timeBudget from './plugins/time-budget.js'
 import health from './routes/health.js'
 import playground from './routes/playground.js'
 import faqSkill from '../skills/faq.js'
@@ -25,6 +27,8 @@ export interface AppOptions {
   config: Config
   /** Reuse an already loaded corpus (tests, benchmarks). */
   store?: FaqStore
+  /** How often event-loop pressure is sampled (default 1 s); tests shorten it. */
+  pressureSampleIntervalMs?: number
 }
 
 export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
@@ -37,6 +41,18 @@ export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<v
   await fastify.register(errors)
   await fastify.register(requestLog, { salt: opts.config.LOG_SALT })
   await fastify.register(faqStore, { config: opts.config, store: opts.store })
+  // Before any route: auth and the time budget hook into every route marked config.skill; auth's
+  // hooks come first so a refused caller never gets past them, even under pressure.
+  await fastify.register(auth, {
+    token: opts.config.SKILL_AUTH_TOKEN,
+    header: opts.config.SKILL_AUTH_HEADER,
+    allowedBotIds: opts.config.ALLOWED_BOT_IDS,
+  })
+  await fastify.register(timeBudget, {
+    budgetMs: opts.config.SKILL_TIME_BUDGET_MS,
+    maxEventLoopDelayMs: opts.config.MAX_EVENT_LOOP_DELAY_MS,
+    sampleIntervalMs: opts.pressureSampleIntervalMs,
+  })
 
   // Before any route: the OpenAPI generator collects routes as they are added.
   await fastify.register(docs, { config: opts.config })
@@ -82,6 +98,9 @@ export function fastifyOptions(config: Config, logger: LoggerSetting = true): Fa
     // Bodies must arrive with the types the schema names: "utterance": 5 is a client error, not "5".
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
     return503OnClosing: true,
+    // A whole SkillPayload arrives in milliseconds; a client trickling one byte at a time
+    // (slowloris) is cut off instead of holding a socket for Node's default 5 minutes.
+    requestTimeout: 10_000,
   }
 }
 

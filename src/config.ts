@@ -41,6 +41,22 @@ export const ConfigSchema = Type.Object({
   MATCH_MARGIN_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.marginMin, description: 'Minimum lead of the answer over the runner-up' }),
   MATCH_CHOICES_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.choicesMin, description: 'Minimum confidence to offer a candidate as a choice' }),
   MATCH_MIN_TERMS: Type.Number({ minimum: 0, maximum: 20, default: DEFAULT_THRESHOLDS.minTerms, description: 'Minimum matched bigrams for a confident answer (short queries)' }),
+  SKILL_TIME_BUDGET_MS: Type.Integer({
+    minimum: 100,
+    maximum: 4500,
+    default: 3000,
+    description: 'A skill that has not answered by then sends the polite "busy" reply (OpenBuilder gives up at 5 s)',
+  }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({
+    minimum: 0,
+    default: 1000,
+    description: 'Mean event-loop delay above which skills answer "busy" at once (0 = off)',
+  }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({
+    minimum: 100,
+    default: 9000,
+    description: 'On SIGTERM, how long requests in flight may take before the process exits anyway',
+  }),
 })
 
 export type Config = Static<typeof ConfigSchema>

@@ -4,9 +4,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import { loadCorpusFile } from '../faq/load.js'
 import { createMatcher, type Matcher } from '../match/index.js'
-import { thresholdsOf, type Config } from '../config.js'
-
-type StoreConfig = Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE' | 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>
+import type { Config } from '../config.js'
 
 export interface FaqSnapshot {
   matcher: Matcher
@@ -17,8 +15,12 @@ export interface FaqSnapshot {
   file: string
 }
 
+type StoreConfig = Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>
+
 export class FaqStore {
   #current: FaqSnapshot
+  #running: Promise<FaqSnapshot> | undefined
+  #queued: Promise<FaqSnapshot> | undefined
 
   private constructor(
     private readonly config: StoreConfig | undefined,
@@ -44,7 +46,7 @@ export class FaqStore {
 
   private static async build(config: StoreConfig): Promise<FaqSnapshot> {
     const loaded = await loadCorpusFile(config.FAQ_FILE)
-    const matcher = await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) })
+    const matcher = await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE })
     return {
       matcher,
       version: loaded.version,
@@ -58,8 +60,29 @@ export class FaqStore {
     return this.#current
   }
 
-  /** Build a new snapshot off to the side; swap only when it is complete. Throws (and keeps the old one) on error. */
-  async reload(): Promise<FaqSnapshot> {
+  /**
+   * Build a new snapshot off to the side; swap only when it is complete. Throws (and keeps the old
+   * one) on error. Calls that arrive while a reload runs coalesce into one more reload after it
+   * (the file may have changed after the running one read it), so a burst of SIGHUPs costs at
+   * most two builds and never two at once.
+   */
+  reload(): Promise<FaqSnapshot> {
+    if (!this.#running) {
+      this.#running = this.#build().finally(() => {
+        this.#running = undefined
+      })
+      return this.#running
+    }
+    this.#queued ??= this.#running
+      .catch(() => undefined)
+      .then(() => {
+        this.#queued = undefined
+        return this.reload()
+      })
+    return this.#queued
+  }
+
+  async #build(): Promise<FaqSnapshot> {
     if (!this.config) throw new Error('this corpus was not loaded from a file and cannot be reloaded')
     const next = await FaqStore.build(this.config)
     this.#current = next

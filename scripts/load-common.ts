@@ -1,0 +1,170 @@
+// Shared by bench.ts and soak.ts: a server child process (so the load generator and the server
+// do not share an event loop, as in production) and the mixed utterances that drive it.
+import { fork, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import Fastify from 'fastify'
+import { buildApp } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+import { loadCorpusFile } from '../src/faq/load.js'
+import { FaqStore } from '../src/plugins/faq-store.js'
+import { dataPath, projectRoot } from '../src/paths.js'
+import { simpleText, skillResponse } from '../src/kakao/builders.js'
+
+export type ServeKind = 'faq' | 'bare'
+
+export interface ChildReady {
+  type: 'ready'
+  port: number
+  /** ms from the child's first line to listening (corpus load + index build + listen). */
+  loadMs: number
+  rss: number
+  heapUsed: number
+}
+
+/** Skill replies by outcome, counted from the request log lines (which otherwise go nowhere). */
+const replies: Record<string, number> = {}
+const OUTCOME = /"msg":"skill reply"/
+const countingSink = {
+  write(line: string) {
+    if (!OUTCOME.test(line)) return
+    const m = /"outcome":"(\w+)"/.exec(line)
+    const k = m?.[1] ?? 'unknown'
+    replies[k] = (replies[k] ?? 0) + 1
+  },
+}
+
+/** Runs inside the child: build the app (or the bare baseline), listen on loopback, report. */
+export async function serveChild(kind: ServeKind): Promise<void> {
+  const t0 = performance.now()
+  const config = loadConfig(process.env)
+  const store = kind === 'faq' ? await FaqStore.open(config) : undefined
+  const app =
+    kind === 'faq'
+      ? // As in production: one info line per request through pino, written to /dev/null.
+        await buildApp({ config, store }, { level: process.env.LOG_LEVEL ?? 'info', stream: countingSink })
+      : bareApp()
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const addr = app.server.address()
+  const port = typeof addr === 'object' && addr ? addr.port : 0
+  const send = (msg: unknown) => process.send?.(msg)
+  const mem = () => process.memoryUsage()
+  send({ type: 'ready', port, loadMs: performance.now() - t0, rss: mem().rss, heapUsed: mem().heapUsed } satisfies ChildReady)
+  process.on('message', (msg: { type: string; utterances?: string[] }) => {
+    if (msg.type === 'memory') {
+      // A full collection first, so heapUsed is live data rather than garbage awaiting collection.
+      ;(globalThis as { gc?: () => void }).gc?.()
+      send({ type: 'memory', rss: mem().rss, heapUsed: mem().heapUsed, replies })
+    }
+    if (msg.type === 'match' && kind === 'faq' && msg.utterances) {
+      // Per-query matcher latency, in-process, without HTTP.
+      const matcher = store!.current.matcher
+      const times: number[] = []
+      for (const u of msg.utterances) {
+        const s = performance.now()
+        matcher.match(u)
+        times.push(performance.now() - s)
+      }
+      times.sort((a, b) => a - b)
+      const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0
+      send({ type: 'match', n: times.length, p50: q(0.5), p99: q(0.99), max: times.at(-1) ?? 0, mean: times.reduce((a, b) => a + b, 0) / (times.length || 1) })
+    }
+    if (msg.type === 'stop') app.close().then(() => process.exit(0))
+  })
+}
+
+/** The baseline: a bare Fastify route returning a constant skill response. */
+function bareApp() {
+  const app = Fastify({ logger: false })
+  const reply = skillResponse({ outputs: [simpleText('상수 응답입니다.')], data: { outcome: 'none', candidates: [] } })
+  app.post('/skills/faq', async () => reply)
+  return app
+}
+
+export interface ServerChild {
+  child: ChildProcess
+  ready: ChildReady
+  /** ms from fork to the ready message (process start included). */
+  startMs: number
+  request<T>(msg: { type: string; [k: string]: unknown }, reply: string): Promise<T>
+  stop(): Promise<void>
+}
+
+const SELF = fileURLToPath(import.meta.url)
+
+export async function startChild(kind: ServeKind, env: Record<string, string> = {}): Promise<ServerChild> {
+  const t0 = performance.now()
+  const child = fork(SELF, ['--serve', kind], {
+    cwd: projectRoot,
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const ready = await new Promise<ChildReady>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as ChildReady))
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code} before it was ready`)))
+  })
+  const startMs = performance.now() - t0
+  return {
+    child,
+    ready,
+    startMs,
+    request<T>(msg: { type: string }, reply: string) {
+      return new Promise<T>((resolve) => {
+        const on = (m: { type: string }) => {
+          if (m.type !== reply) return
+          child.off('message', on)
+          resolve(m as T)
+        }
+        child.on('message', on)
+        child.send(msg)
+      })
+    },
+    stop() {
+      return new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.send({ type: 'stop' })
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      })
+    },
+  }
+}
+
+const OOD = ['오늘 날씨 어때요?', '배고파', '점심 메뉴 추천해줘', 'asdf', 'ㅋㅋㅋㅋ', '😀😀', '주식 시세 알려줘', 'hello', '고마워요', '?']
+
+/** Mixed utterances: corpus questions, light paraphrases of them, and out-of-domain chatter. */
+export async function mixedUtterances(file = dataPath('faq.json')): Promise<string[]> {
+  const { corpus } = await loadCorpusFile(file)
+  const questions = corpus.entries.slice(0, 200).map((e) => e.question)
+  const paraphrases = questions.flatMap((q) => [
+    q.replace(/[?？.!]+$/u, ''),
+    `혹시 ${q.replace(/[?？]$/u, '')} 알려주세요`,
+    q.replace(/\s+/g, ''),
+  ])
+  return [...questions, ...paraphrases, ...OOD, ...OOD]
+}
+
+/** A real-shaped SkillPayload body. */
+export function skillBody(utterance: string, i: number): string {
+  const user = `bench-user-${i % 997}`
+  return JSON.stringify({
+    intent: { id: 'intent0001', name: '폴백 블록' },
+    userRequest: {
+      timezone: 'Asia/Seoul',
+      params: { surface: 'Kakaotalk.plusfriend' },
+      block: { id: 'block0001', name: '폴백 블록' },
+      utterance,
+      lang: 'ko',
+      user: { id: user, type: 'botUserKey', properties: { botUserKey: user } },
+    },
+    bot: { id: 'bench-bot', name: 'FAQ 봇' },
+    action: { id: 'action0001', name: 'faq', params: {}, detailParams: {}, clientExtra: null },
+    contexts: [],
+  })
+}
+
+export const fmtMB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
+export { join }
+
+if (process.argv[2] === '--serve') await serveChild(process.argv[3] as ServeKind)

@@ -1,0 +1,84 @@
+// Every skill answers in time. OpenBuilder waits 5 s at most (network included), so:
+// - each skill handler races a timer; when the budget runs out the user gets the polite "busy"
+//   reply (data.outcome "none") and whatever the handler produces later is dropped;
+// - under event-loop pressure (@fastify/under-pressure) skill requests get that same reply at
+//   once instead of queueing behind the backlog or receiving a 503 that KakaoTalk cannot show.
+// /health and /ready are never turned away: a probe failing under load would make Kubernetes
+// restart or unlist a pod exactly when it is needed.
+import fp from 'fastify-plugin'
+import underPressure from '@fastify/under-pressure'
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify'
+import { simpleText, skillResponse } from '../kakao/builders.js'
+import type { SkillResponse } from '../kakao/response.js'
+import type { Messages } from '../messages.js'
+import type { ErrorBody } from './errors.js'
+
+export interface TimeBudgetOptions {
+  /** Milliseconds from the request's arrival to the "busy" reply. */
+  budgetMs: number
+  /** Mean event-loop delay (ms) that counts as pressure; 0 turns the check off. */
+  maxEventLoopDelayMs: number
+  /** How often under-pressure samples (ms); tests shorten it. */
+  sampleIntervalMs?: number
+}
+
+export function busyReply(messages: Messages): SkillResponse {
+  return skillResponse({ outputs: [simpleText(messages.busy)], data: { outcome: 'none', candidates: [], busy: true } })
+}
+
+const OPEN_UNDER_PRESSURE = new Set(['/health', '/ready'])
+const LATE = Symbol('late')
+
+function markBusy(request: FastifyRequest, reply: FastifyReply, skill: string, reason: string) {
+  request.skillLog = { ...request.skillLog, skill, outcome: 'busy', reason }
+  reply.code(200)
+}
+
+export default fp(
+  async function timeBudget(app: FastifyInstance, opts: TimeBudgetOptions) {
+    app.addHook('onRoute', (route) => {
+      const skill = route.config?.skill
+      if (!skill) return
+      const handler = route.handler as (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) => unknown
+      route.handler = async function budgeted(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+        let timer: NodeJS.Timeout | undefined
+        const late = new Promise<typeof LATE>((resolve) => {
+          timer = setTimeout(resolve, Math.max(0, opts.budgetMs - reply.elapsedTime), LATE)
+        })
+        const work = Promise.resolve().then(() => handler.call(this, request, reply))
+        try {
+          const result = await Promise.race([work, late])
+          if (result !== LATE) return result === undefined && reply.sent ? reply : result
+          // The handler keeps running; make sure its eventual failure is logged, not unhandled.
+          work.catch((err: unknown) => request.log.error({ err }, 'skill failed after its time budget ran out'))
+          request.log.warn({ budgetMs: opts.budgetMs, skill }, 'skill ran out of its time budget')
+          markBusy(request, reply, skill, 'time budget')
+          return busyReply(app.messages)
+        } finally {
+          clearTimeout(timer)
+        }
+      } as RouteHandlerMethod
+    })
+
+    if (opts.maxEventLoopDelayMs > 0) {
+      await app.register(underPressure, {
+        maxEventLoopDelay: opts.maxEventLoopDelayMs,
+        sampleInterval: opts.sampleIntervalMs ?? 1000,
+        // Sending here ends the request; returning without sending lets it through.
+        pressureHandler(request, reply, type, value) {
+          const skill = request.routeOptions.config?.skill
+          if (skill) {
+            request.log.warn({ type, value, skill }, 'under pressure: answering busy')
+            markBusy(request, reply, skill, `pressure: ${type}`)
+            reply.send(busyReply(app.messages))
+            return
+          }
+          if (OPEN_UNDER_PRESSURE.has(request.url.split('?')[0] ?? '')) return
+          const body: ErrorBody = { error: 'Service Unavailable', message: 'The server is overloaded; try again shortly', statusCode: 503 }
+          reply.code(503).header('retry-after', '10').type('application/json; charset=utf-8').send(body)
+        },
+      })
+    }
+  },
+  { name: 'time-budget' },
+)

@@ -1,0 +1,72 @@
+import t from 'tap'
+import { request, Agent } from 'node:http'
+import { connect } from 'node:net'
+import { payload, responseErrors } from './helpers.js'
+import { startServer } from './server-process.js'
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+interface InFlight {
+  finish(): void
+  done: Promise<{ status: number; body: string }>
+}
+
+/**
+ * Start a request and send its headers and half its body, so the server has accepted it and is
+ * in the middle of reading it: a request truly in flight when the signal arrives.
+ */
+function halfSent(port: number, utterance: string, agent: Agent | false): InFlight {
+  const body = Buffer.from(JSON.stringify(payload(utterance)))
+  const half = Math.floor(body.length / 2)
+  let req!: ReturnType<typeof request>
+  const done = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/skills/faq', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } },
+      (res) => {
+        let text = ''
+        res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      },
+    )
+    req.on('error', reject)
+    req.flushHeaders()
+    req.write(body.subarray(0, half))
+  })
+  return { finish: () => req.end(body.subarray(half)), done }
+}
+
+const refused = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = connect(port, '127.0.0.1')
+    s.once('connect', () => (s.destroy(), resolve(false)))
+    s.once('error', () => resolve(true))
+  })
+
+t.test('SIGTERM: no new connections, every request in flight answered, exit 0 within 10 s', async (t) => {
+  const server = await startServer({})
+  t.teardown(() => server.stop())
+
+  // 150 on their own connections, 50 on keep-alive sockets, which must not hold the close open.
+  const keepAlive = new Agent({ keepAlive: true, maxSockets: 50 })
+  t.teardown(() => keepAlive.destroy())
+  const utterances = ['배포란 무엇인가요?', '없는 질문', '', '오픈채팅 신고']
+  const inFlight = Array.from({ length: 200 }, (_, i) => halfSent(server.port, utterances[i % utterances.length]!, i < 150 ? false : keepAlive))
+  await sleep(1000) // let the server parse all 200 request heads
+
+  const signalledAt = Date.now()
+  server.child.kill('SIGTERM')
+  await server.waitForLog(/^shutting down/)
+  await sleep(200)
+  t.equal(await refused(server.port), true, 'a new connection is refused after SIGTERM')
+
+  for (const r of inFlight) r.finish()
+  const results = await Promise.all(inFlight.map((r) => r.done))
+  const statuses = results.reduce<Record<number, number>>((m, r) => ((m[r.status] = (m[r.status] ?? 0) + 1), m), {})
+  t.same(statuses, { 200: 200 }, 'all 200 requests in flight got HTTP 200')
+  const invalid = results.filter((r) => responseErrors(JSON.parse(r.body)).length > 0)
+  t.equal(invalid.length, 0, 'every reply is a valid SkillResponse')
+
+  const { code } = await server.exited
+  const took = Date.now() - signalledAt
+  t.equal(code, 0, 'exit code 0')
+  t.ok(took < 10_000, `exited ${took} ms after SIGTERM`)
+})
