@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dataPath } from '../src/paths.js'
+import { loadConfig } from '../src/config.js'
 import { FaqStore } from '../src/plugins/faq-store.js'
 import { payload, responseErrors } from './helpers.js'
 import { startServer } from './server-process.js'
@@ -78,7 +79,7 @@ t.test('SIGHUP reloads FAQ_FILE; a corrupt or invalid file keeps the old corpus 
 
 t.test('reloads coalesce: calls during a running reload share one follow-up build', async (t) => {
   const { file, original } = tempCorpus(t)
-  const store = await FaqStore.open({ FAQ_FILE: file, SYNONYMS_FILE: dataPath('synonyms.json') })
+  const store = await FaqStore.open(loadConfig({ FAQ_FILE: file }))
   const first = store.reload()
   writeFileSync(file, JSON.stringify({ version: 1, entries: [...original.entries, newEntry] }))
   const burst = [store.reload(), store.reload(), store.reload(), store.reload()]
@@ -99,7 +100,7 @@ t.test('reloads coalesce: calls during a running reload share one follow-up buil
 
 t.test('a store built from a matcher cannot reload and keeps serving', async (t) => {
   const { file } = tempCorpus(t)
-  const opened = await FaqStore.open({ FAQ_FILE: file, SYNONYMS_FILE: dataPath('synonyms.json') })
+  const opened = await FaqStore.open(loadConfig({ FAQ_FILE: file }))
   const store = FaqStore.fromMatcher(opened.current.matcher)
   const snap = store.current
   await t.rejects(store.reload(), /cannot be reloaded/)

@@ -48,7 +48,7 @@ t.test('serves /health on PORT and HOST, and exits 0 on SIGTERM', async (t) => {
   t.match(await ready.json(), { status: 'ready', entries: Number })
   server.child.kill('SIGTERM')
   t.equal(await server.exited, 0, 'clean exit')
-  t.match(server.output(), /"msg":"shutting down"/)
+  t.match(server.output(), /"msg":"shutting down/)
   t.notMatch(server.errors(), /Warning|DeprecationWarning|trace-warnings/, 'no warnings at start')
 })
 

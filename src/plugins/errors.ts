@@ -77,23 +77,35 @@ class BodyError extends Error {
  * The one body parser: JSON only (text/plain and every other type get 415), and keys that could
  * poison prototypes (__proto__, constructor.prototype) refused with a message that says so.
  */
+/** The first prototype-polluting key in a parsed JSON value, if any. */
+function forbiddenKey(root: unknown): string | undefined {
+  const stack: unknown[] = [root]
+  while (stack.length) {
+    const v = stack.pop()
+    if (v === null || typeof v !== 'object') continue
+    if (Object.prototype.hasOwnProperty.call(v, '__proto__')) return '__proto__'
+    const ctor = Object.prototype.hasOwnProperty.call(v, 'constructor') ? (v as { constructor: unknown }).constructor : undefined
+    if (ctor !== null && typeof ctor === 'object' && 'prototype' in ctor) return 'constructor.prototype'
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push(child)
+  }
+  return undefined
+}
+
 function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) {
   // A byte-order mark is not JSON, but some HTTP clients add one; it carries no meaning.
   if (body.charCodeAt(0) === 0xfeff) body = body.slice(1)
   if (body.trim() === '') return done(new BodyError('EMPTY_JSON_BODY', 'The body is empty; send a SkillPayload as JSON'))
-  let forbidden: string | undefined
   let parsed: unknown
   try {
-    parsed = JSON.parse(body, function refuse(this: unknown, key: string, value: unknown) {
-      if (key === '__proto__') forbidden ??= '__proto__'
-      else if (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value) forbidden ??= 'constructor.prototype'
-      return value
-    })
+    parsed = JSON.parse(body)
   } catch (err) {
     // V8 quotes a piece of the body in its message; it may hold personal data, so only the position stays.
     const reason = err instanceof RangeError ? 'nested too deeply' : (err as Error).message.replace(/,?\s*".*is not valid JSON$/su, '')
     return done(new BodyError('INVALID_JSON_BODY', `The body is not valid JSON: ${reason}`))
   }
+  // Only bodies that mention the keys are walked, and iteratively: a reviver would recurse and
+  // overflow the stack on deeply nested (but valid) JSON.
+  const forbidden = body.includes('__proto__') || body.includes('constructor') ? forbiddenKey(parsed) : undefined
   if (forbidden) return done(new BodyError('FORBIDDEN_KEY', `The body contains the forbidden key "${forbidden}"`))
   return done(null, parsed)
 }

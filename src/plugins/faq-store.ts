@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import { loadCorpusFile } from '../faq/load.js'
 import { createMatcher, type Matcher } from '../match/index.js'
+import { thresholdsOf } from '../config.js'
 import type { Config } from '../config.js'
 
 export interface FaqSnapshot {
@@ -15,7 +16,7 @@ export interface FaqSnapshot {
   file: string
 }
 
-type StoreConfig = Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE'>
+type StoreConfig = Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE' | 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>
 
 export class FaqStore {
   #current: FaqSnapshot
@@ -46,7 +47,7 @@ export class FaqStore {
 
   private static async build(config: StoreConfig): Promise<FaqSnapshot> {
     const loaded = await loadCorpusFile(config.FAQ_FILE)
-    const matcher = await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE })
+    const matcher = await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) })
     return {
       matcher,
       version: loaded.version,
