@@ -17,12 +17,17 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 
 const WEIGHT = { question: 1, category: 0.5, answer: 0.3 }
 const CROSS_WEIGHT = 0.2
+/** Extra factor for glue bigrams no entry contains (see unseenGlue). */
+const UNSEEN_GLUE = 0.3
 const CANDIDATES = 50
 /** Query terms sent to FlexSearch for candidates (the rarest ones). */
 const QUERY_TERMS = 10
 const MAX_CHOICES = 5
 const BACKWARD_MIN = 0.15
 const FORWARD_FULL = 0.7
+const BACKWARD_FULL = 0.4
+const FORWARD_STRONG = 0.5
+const EVIDENCE_STRONG = 6
 /** Two entries whose questions share this much are variants of one question (e.g. per platform). */
 const NEAR_DUPLICATE = 0.75
 
@@ -134,6 +139,16 @@ export class KoreanMatcher implements Matcher {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5))
   }
 
+  /**
+   * A glue bigram (word + particle/ending, or one spanning a space) that no entry contains is
+   * grammar, not missing content: "배포가" vs "배포란". It weighs less in the denominator, so
+   * particles do not pull a right answer below threshold; unseen content bigrams keep full weight,
+   * which is what keeps out-of-domain questions low.
+   */
+  unseenGlue(t: Term): number {
+    return (t.cross || termWeight(t.term) < 1) && !this.#df.has(t.term) ? UNSEEN_GLUE : 1
+  }
+
   entry(faqId: string): FaqEntry | undefined {
     return this.#byId.get(faqId)?.entry
   }
@@ -152,7 +167,7 @@ export class KoreanMatcher implements Matcher {
     const weighted = terms.map((t) => ({
       ...t,
       idf: this.idf(t.term),
-      w: this.idf(t.term) * (t.cross ? CROSS_WEIGHT : 1) * termWeight(t.term),
+      w: this.idf(t.term) * (t.cross ? CROSS_WEIGHT : 1) * termWeight(t.term) * this.unseenGlue(t),
       platform: queryPlatforms.size > 0 && platformsOf(t.term).size > 0,
     }))
     const explain: Explain = {
@@ -214,8 +229,9 @@ export class KoreanMatcher implements Matcher {
         : p.category.includes(t.term) ? WEIGHT.category
         : p.answer.includes(t.term) ? WEIGHT.answer
         : 0
-      // A platform word states a preference, handled below; it only counts where the entry names it.
-      if (t.platform && m === 0) continue
+      // A platform word states a preference, handled below; it only counts where the entry's
+      // question or category names it (a mention in the answer would tilt the score by answer length).
+      if (t.platform && m < WEIGHT.category) continue
       total += t.w
       found += t.w * m
       if (m > 0) {
@@ -256,8 +272,12 @@ export class KoreanMatcher implements Matcher {
     const margin = top.score - (rival?.score ?? 0)
     // The utterance must cover a fair part of the question, unless the question explains all of the
     // utterance ("지구본"): a rare word shared with a long question ("이모티콘 환불") is not enough.
-    const covered = top.backward >= BACKWARD_MIN || top.forward >= FORWARD_FULL
-    if (top.score >= th.answerMin && margin >= th.marginMin && top.evidence >= th.minTerms && covered) {
+    // Many matched question/category bigrams explaining most of the utterance also count: a long
+    // question ("글이나 댓글, 프로필을 등록하면 첨부한 영상이나 gif가...") is rarely typed in full.
+    const covered = top.backward >= BACKWARD_MIN || top.forward >= FORWARD_FULL || (top.forward >= FORWARD_STRONG && top.evidence >= EVIDENCE_STRONG)
+    // One matched bigram is enough when it is nearly all of both sides ("배포가 뭔가요" / "배포란 무엇인가요").
+    const evident = top.evidence >= th.minTerms || (top.evidence >= 1 && top.forward >= FORWARD_FULL && top.backward >= BACKWARD_FULL)
+    if (top.score >= th.answerMin && margin >= th.marginMin && evident && covered) {
       return { outcome: 'answer', candidates: scored.slice(0, MAX_CHOICES), margin, reason: 'confident' }
     }
     const floor = Math.max(th.choicesMin, top.score * 0.5)
