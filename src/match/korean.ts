@@ -26,8 +26,8 @@ const MAX_CHOICES = 5
 const BACKWARD_MIN = 0.15
 const FORWARD_FULL = 0.7
 const BACKWARD_FULL = 0.4
-const FORWARD_STRONG = 0.5
-const EVIDENCE_STRONG = 6
+/** Forward share needed when two or more utterance words are found in the question. */
+const FORWARD_WORDS = 0.4
 /** Two entries whose questions share this much are variants of one question (e.g. per platform). */
 const NEAR_DUPLICATE = 0.75
 
@@ -63,6 +63,8 @@ export interface ScoredCandidate extends Candidate {
   backward: number
   matched: string[]
   evidence: number
+  /** Query terms found in the question or an alternate. */
+  inQuestion: string[]
 }
 
 export interface Explain {
@@ -190,7 +192,7 @@ export class KoreanMatcher implements Matcher {
     // Deterministic order: score, then question text, then id; never insertion order.
     scored.sort((a, b) => b.score - a.score || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0) || (a.faqId < b.faqId ? -1 : 1))
     explain.scored = scored.slice(0, 10)
-    const { outcome, candidates, margin, reason } = this.decide(scored, thresholds)
+    const { outcome, candidates, margin, reason } = this.decide(scored, thresholds, contentWords(rewritten))
     explain.margin = round(margin)
     explain.reason = reason
     return {
@@ -224,6 +226,7 @@ export class KoreanMatcher implements Matcher {
     let found = 0
     let evidence = 0
     const matched: string[] = []
+    const inQuestion: string[] = []
     for (const t of terms) {
       const m = p.variants.some((v) => v.includes(t.term)) ? WEIGHT.question
         : p.category.includes(t.term) ? WEIGHT.category
@@ -234,6 +237,7 @@ export class KoreanMatcher implements Matcher {
       if (t.platform && m < WEIGHT.category) continue
       total += t.w
       found += t.w * m
+      if (m === WEIGHT.question) inQuestion.push(t.term)
       if (m > 0) {
         matched.push(t.term)
         if (m >= WEIGHT.category) evidence += /^[a-z0-9]{3,}$/.test(t.term) ? 2 : t.cross ? 0.5 : 1
@@ -258,10 +262,10 @@ export class KoreanMatcher implements Matcher {
       score += overlap ? 0.05 : -0.1
     }
     score = Math.min(1, Math.max(0, score))
-    return { faqId: p.entry.id, question: p.entry.question, score: round(score), forward: round(forward), backward: round(backward), matched, evidence }
+    return { faqId: p.entry.id, question: p.entry.question, score: round(score), forward: round(forward), backward: round(backward), matched, evidence, inQuestion }
   }
 
-  private decide(scored: ScoredCandidate[], th: Thresholds): { outcome: Outcome; candidates: ScoredCandidate[]; margin: number; reason: string } {
+  private decide(scored: ScoredCandidate[], th: Thresholds, words: string[][] = []): { outcome: Outcome; candidates: ScoredCandidate[]; margin: number; reason: string } {
     const top = scored[0]
     if (!top || top.score < th.choicesMin) {
       // Still report the nearest entries (for logs and the operator), but do not offer them.
@@ -272,9 +276,13 @@ export class KoreanMatcher implements Matcher {
     const margin = top.score - (rival?.score ?? 0)
     // The utterance must cover a fair part of the question, unless the question explains all of the
     // utterance ("지구본"): a rare word shared with a long question ("이모티콘 환불") is not enough.
-    // Many matched question/category bigrams explaining most of the utterance also count: a long
-    // question ("글이나 댓글, 프로필을 등록하면 첨부한 영상이나 gif가...") is rarely typed in full.
-    const covered = top.backward >= BACKWARD_MIN || top.forward >= FORWARD_FULL || (top.forward >= FORWARD_STRONG && top.evidence >= EVIDENCE_STRONG)
+    // Long questions are rarely typed in full, so two or more of the utterance's words found in the
+    // question itself also count: one shared word ("이모티콘 환불" / "인기이모티콘") is a topic, two
+    // are a question ("챗봇 유료로 운영" / "챗봇 이용에 대한 금액 지불").
+    const inQuestion = new Set(top.inQuestion)
+    const questionWords = words.filter((w) => w.some((b) => inQuestion.has(b))).length
+    const covered = top.backward >= BACKWARD_MIN || top.forward >= FORWARD_FULL
+      || (top.forward >= FORWARD_WORDS && questionWords >= 2)
     // One matched bigram is enough when it is nearly all of both sides ("배포가 뭔가요" / "배포란 무엇인가요").
     const evident = top.evidence >= th.minTerms || (top.evidence >= 1 && top.forward >= FORWARD_FULL && top.backward >= BACKWARD_FULL)
     if (top.score >= th.answerMin && margin >= th.marginMin && evident && covered) {
@@ -294,6 +302,16 @@ export class KoreanMatcher implements Matcher {
   #prepared(faqId: string): Prepared | undefined {
     return this.#byId.get(faqId)
   }
+}
+
+/** Each Hangul word's within-word content bigrams (neither stop nor glue), one list per word. */
+function contentWords(rewritten: string): string[][] {
+  const out: string[][] = []
+  for (const word of rewritten.split(' ')) {
+    const bigrams = termsOf(word).map((t) => t.term).filter((b) => termWeight(b) === 1 && /^[\uAC00-\uD7A3]{2}$/.test(b))
+    if (bigrams.length) out.push(bigrams)
+  }
+  return out
 }
 
 function similarity(a: Set<string>, b: Set<string> | undefined): number {
