@@ -23,6 +23,7 @@ const CANDIDATES = 50
 /** Query terms sent to FlexSearch for candidates (the rarest ones). */
 const QUERY_TERMS = 10
 const MAX_CHOICES = 5
+const HANGUL = /^[\uAC00-\uD7A3]$/
 const BACKWARD_MIN = 0.15
 const FORWARD_FULL = 0.7
 const BACKWARD_FULL = 0.4
@@ -228,8 +229,10 @@ export class KoreanMatcher implements Matcher {
     const matched: string[] = []
     const inQuestion: string[] = []
     for (const t of terms) {
-      const m = p.variants.some((v) => v.includes(t.term)) ? WEIGHT.question
-        : p.category.includes(t.term) ? WEIGHT.category
+      // A lone syllable ("톡 학생증", "앱") is a unigram term: it matches inside the entry's bigrams.
+      const has = (list: string[]) => list.includes(t.term) || (t.term.length === 1 && HANGUL.test(t.term) && list.some((b) => b.includes(t.term)))
+      const m = p.variants.some(has) ? WEIGHT.question
+        : has(p.category) ? WEIGHT.category
         : p.answer.includes(t.term) ? WEIGHT.answer
         : 0
       // A platform word states a preference, handled below; it only counts where the entry's
