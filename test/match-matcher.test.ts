@@ -104,3 +104,25 @@ t.test('a bad threshold value stops config loading with the variable named', asy
   t.throws(() => loadConfig({ MATCH_MARGIN_MIN: '2' }), /MATCH_MARGIN_MIN/)
   t.same(thresholdsOf(loadConfig({ MATCH_ANSWER_MIN: '0.4', MATCH_MIN_TERMS: '3' })), { answerMin: 0.4, marginMin: 0.05, choicesMin: 0.2, minTerms: 3 })
 })
+
+t.test('particles, long questions and lone syllables: the general rules behind the answer', async (t) => {
+  // The bundled corpus: IDF needs a corpus of realistic size to mean anything.
+  const c = JSON.parse(readFileSync(join(projectRoot, 'data', 'faq.json'), 'utf8')) as FaqCorpus
+  const m = (await createMatcher(c, { synonymsFile })) as KoreanMatcher
+  const idOf = (part: string) => c.entries.find((e) => e.question.includes(part))?.id
+  const answers = (u: string, part: string) => {
+    const r = m.match(u)
+    t.equal(r.outcome, 'answer', u)
+    t.equal(r.candidates[0]?.faqId, idOf(part), u)
+  }
+  // "배포가" vs "배포란": particle bigrams no entry has do not pull the definition below threshold,
+  // though another entry also names 배포.
+  answers('배포가 뭔가요', '배포란')
+  // Two of the utterance's words in a long question cover it ("유료" is 금액 through the dictionary)...
+  answers('챗봇 유료로 운영해도 되나요', '금액 지불')
+  // ...one shared word does not: a topic is not a question.
+  t.not(m.match('이모티콘 환불하고 싶어요').outcome, 'answer')
+  t.not(m.match('오픈채팅방 만드는 방법 알려주세요').outcome, 'answer')
+  // A lone syllable matches inside the entry's words instead of counting as unmatched content.
+  t.ok(m.explain('톡 학생증 학적정보').explain.scored[0]!.matched.includes('톡'))
+})

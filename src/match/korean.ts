@@ -17,12 +17,18 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 
 const WEIGHT = { question: 1, category: 0.5, answer: 0.3 }
 const CROSS_WEIGHT = 0.2
+/** Extra factor for glue bigrams no entry contains (see unseenGlue). */
+const UNSEEN_GLUE = 0.3
 const CANDIDATES = 50
 /** Query terms sent to FlexSearch for candidates (the rarest ones). */
 const QUERY_TERMS = 10
 const MAX_CHOICES = 5
+const HANGUL = /^[\uAC00-\uD7A3]$/
 const BACKWARD_MIN = 0.15
 const FORWARD_FULL = 0.7
+const BACKWARD_FULL = 0.4
+/** Forward share needed when two or more utterance words are found in the question. */
+const FORWARD_WORDS = 0.4
 /** Two entries whose questions share this much are variants of one question (e.g. per platform). */
 const NEAR_DUPLICATE = 0.75
 
@@ -58,6 +64,8 @@ export interface ScoredCandidate extends Candidate {
   backward: number
   matched: string[]
   evidence: number
+  /** Query terms found in the question or an alternate. */
+  inQuestion: string[]
 }
 
 export interface Explain {
@@ -134,6 +142,16 @@ export class KoreanMatcher implements Matcher {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5))
   }
 
+  /**
+   * A glue bigram (word + particle/ending, or one spanning a space) that no entry contains is
+   * grammar, not missing content: "배포가" vs "배포란". It weighs less in the denominator, so
+   * particles do not pull a right answer below threshold; unseen content bigrams keep full weight,
+   * which is what keeps out-of-domain questions low.
+   */
+  unseenGlue(t: Term): number {
+    return (t.cross || termWeight(t.term) < 1) && !this.#df.has(t.term) ? UNSEEN_GLUE : 1
+  }
+
   entry(faqId: string): FaqEntry | undefined {
     return this.#byId.get(faqId)?.entry
   }
@@ -152,7 +170,7 @@ export class KoreanMatcher implements Matcher {
     const weighted = terms.map((t) => ({
       ...t,
       idf: this.idf(t.term),
-      w: this.idf(t.term) * (t.cross ? CROSS_WEIGHT : 1) * termWeight(t.term),
+      w: this.idf(t.term) * (t.cross ? CROSS_WEIGHT : 1) * termWeight(t.term) * this.unseenGlue(t),
       platform: queryPlatforms.size > 0 && platformsOf(t.term).size > 0,
     }))
     const explain: Explain = {
@@ -175,7 +193,7 @@ export class KoreanMatcher implements Matcher {
     // Deterministic order: score, then question text, then id; never insertion order.
     scored.sort((a, b) => b.score - a.score || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0) || (a.faqId < b.faqId ? -1 : 1))
     explain.scored = scored.slice(0, 10)
-    const { outcome, candidates, margin, reason } = this.decide(scored, thresholds)
+    const { outcome, candidates, margin, reason } = this.decide(scored, thresholds, contentWords(rewritten))
     explain.margin = round(margin)
     explain.reason = reason
     return {
@@ -209,15 +227,20 @@ export class KoreanMatcher implements Matcher {
     let found = 0
     let evidence = 0
     const matched: string[] = []
+    const inQuestion: string[] = []
     for (const t of terms) {
-      const m = p.variants.some((v) => v.includes(t.term)) ? WEIGHT.question
-        : p.category.includes(t.term) ? WEIGHT.category
+      // A lone syllable ("톡 학생증", "앱") is a unigram term: it matches inside the entry's bigrams.
+      const has = (list: string[]) => list.includes(t.term) || (t.term.length === 1 && HANGUL.test(t.term) && list.some((b) => b.includes(t.term)))
+      const m = p.variants.some(has) ? WEIGHT.question
+        : has(p.category) ? WEIGHT.category
         : p.answer.includes(t.term) ? WEIGHT.answer
         : 0
-      // A platform word states a preference, handled below; it only counts where the entry names it.
-      if (t.platform && m === 0) continue
+      // A platform word states a preference, handled below; it only counts where the entry's
+      // question or category names it (a mention in the answer would tilt the score by answer length).
+      if (t.platform && m < WEIGHT.category) continue
       total += t.w
       found += t.w * m
+      if (m === WEIGHT.question) inQuestion.push(t.term)
       if (m > 0) {
         matched.push(t.term)
         if (m >= WEIGHT.category) evidence += /^[a-z0-9]{3,}$/.test(t.term) ? 2 : t.cross ? 0.5 : 1
@@ -242,10 +265,10 @@ export class KoreanMatcher implements Matcher {
       score += overlap ? 0.05 : -0.1
     }
     score = Math.min(1, Math.max(0, score))
-    return { faqId: p.entry.id, question: p.entry.question, score: round(score), forward: round(forward), backward: round(backward), matched, evidence }
+    return { faqId: p.entry.id, question: p.entry.question, score: round(score), forward: round(forward), backward: round(backward), matched, evidence, inQuestion }
   }
 
-  private decide(scored: ScoredCandidate[], th: Thresholds): { outcome: Outcome; candidates: ScoredCandidate[]; margin: number; reason: string } {
+  private decide(scored: ScoredCandidate[], th: Thresholds, words: string[][] = []): { outcome: Outcome; candidates: ScoredCandidate[]; margin: number; reason: string } {
     const top = scored[0]
     if (!top || top.score < th.choicesMin) {
       // Still report the nearest entries (for logs and the operator), but do not offer them.
@@ -256,8 +279,16 @@ export class KoreanMatcher implements Matcher {
     const margin = top.score - (rival?.score ?? 0)
     // The utterance must cover a fair part of the question, unless the question explains all of the
     // utterance ("지구본"): a rare word shared with a long question ("이모티콘 환불") is not enough.
+    // Long questions are rarely typed in full, so two or more of the utterance's words found in the
+    // question itself also count: one shared word ("이모티콘 환불" / "인기이모티콘") is a topic, two
+    // are a question ("챗봇 유료로 운영" / "챗봇 이용에 대한 금액 지불").
+    const inQuestion = new Set(top.inQuestion)
+    const questionWords = words.filter((w) => w.some((b) => inQuestion.has(b))).length
     const covered = top.backward >= BACKWARD_MIN || top.forward >= FORWARD_FULL
-    if (top.score >= th.answerMin && margin >= th.marginMin && top.evidence >= th.minTerms && covered) {
+      || (top.forward >= FORWARD_WORDS && questionWords >= 2)
+    // One matched bigram is enough when it is nearly all of both sides ("배포가 뭔가요" / "배포란 무엇인가요").
+    const evident = top.evidence >= th.minTerms || (top.evidence >= 1 && top.forward >= FORWARD_FULL && top.backward >= BACKWARD_FULL)
+    if (top.score >= th.answerMin && margin >= th.marginMin && evident && covered) {
       return { outcome: 'answer', candidates: scored.slice(0, MAX_CHOICES), margin, reason: 'confident' }
     }
     const floor = Math.max(th.choicesMin, top.score * 0.5)
@@ -274,6 +305,16 @@ export class KoreanMatcher implements Matcher {
   #prepared(faqId: string): Prepared | undefined {
     return this.#byId.get(faqId)
   }
+}
+
+/** Each Hangul word's within-word content bigrams (neither stop nor glue), one list per word. */
+function contentWords(rewritten: string): string[][] {
+  const out: string[][] = []
+  for (const word of rewritten.split(' ')) {
+    const bigrams = termsOf(word).map((t) => t.term).filter((b) => termWeight(b) === 1 && /^[\uAC00-\uD7A3]{2}$/.test(b))
+    if (bigrams.length) out.push(bigrams)
+  }
+  return out
 }
 
 function similarity(a: Set<string>, b: Set<string> | undefined): number {

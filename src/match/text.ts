@@ -78,7 +78,7 @@ const STOP_UNIGRAMS: ReadonlySet<string> = folded([
  * "됐어"): conversational glue rather than topic. Such bigrams count less on both sides. Syllables
  * that end many content nouns (제한, 광고, 정지, 문의, 인기) are left out on purpose.
  */
-const LIGHT_SECOND: ReadonlySet<string> = folded([...'요여어아죠져워와뜸음임함됨돼됐했해할하되된될는은을를이가에서데네니까야래냐줘봐갔왔났있없싶떠며든던다로'])
+const LIGHT_SECOND: ReadonlySet<string> = folded([...'란요여어아죠져워와뜸음임함됨돼됐했해할하되된될는은을를이가에서데네니까야래냐줘봐갔왔났있없싶떠며든던다로'])
 
 /** Weight of a term in 0..1: glue bigrams 0.3, everything else 1. */
 export function termWeight(term: string): number {
