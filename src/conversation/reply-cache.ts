@@ -1,0 +1,47 @@
+// Serialized replies to typed utterances, per corpus snapshot. A typed utterance's reply depends
+// only on the text, the snapshot's matcher and the app's settings and messages, all fixed for one
+// app and snapshot, so the JSON can be sent again as it is. Taps (clientExtra) are not cached.
+import type { Matcher } from '../match/types.js'
+import type { SkillLog } from '../plugins/request-log.js'
+import type { SkillResponse } from '../kakao/response.js'
+
+export interface CachedReply {
+  /** The reply as sent: JSON text. */
+  json: string
+  /** What the turn wrote into the request's log line (outcome, faqId, candidates, ...). */
+  log: Partial<SkillLog>
+}
+
+/** Utterances longer than this are rarely repeated word for word. */
+const MAX_KEY_LENGTH = 200
+/** Per-request fields that must never be copied from one request's log to another's. */
+const OWN_FIELDS = new Set(['skill', 'utterance', 'userKey'])
+
+export class ReplyCache {
+  // Keyed by the snapshot's matcher: a reload brings a new matcher and so an empty cache, and the
+  // old one goes with the old snapshot.
+  readonly #bySnapshot = new WeakMap<Matcher, Map<string, CachedReply>>()
+
+  constructor(readonly capacity = 5_000) {}
+
+  get(matcher: Matcher, utterance: string): CachedReply | undefined {
+    const map = this.#bySnapshot.get(matcher)
+    const hit = map?.get(utterance)
+    if (!map || !hit) return undefined
+    map.delete(utterance)
+    map.set(utterance, hit)
+    return hit
+  }
+
+  /** Keep `reply` for `utterance`; returns its JSON text. */
+  put(matcher: Matcher, utterance: string, reply: SkillResponse, log: SkillLog): string {
+    const json = JSON.stringify(reply)
+    if (utterance.length > MAX_KEY_LENGTH || this.capacity <= 0) return json
+    let map = this.#bySnapshot.get(matcher)
+    if (!map) this.#bySnapshot.set(matcher, (map = new Map()))
+    const fields = Object.fromEntries(Object.entries(log).filter(([k]) => !OWN_FIELDS.has(k)))
+    map.set(utterance, { json, log: fields })
+    if (map.size > this.capacity) map.delete(map.keys().next().value as string)
+    return json
+  }
+}

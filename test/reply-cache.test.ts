@@ -1,0 +1,51 @@
+import t from 'tap'
+import type { FaqCorpus } from '../src/faq/schema.js'
+import { ReplyCache } from '../src/conversation/reply-cache.js'
+import type { Matcher } from '../src/match/types.js'
+import type { SkillResponse } from '../src/kakao/response.js'
+import { build, payload, responseErrors } from './helpers.js'
+
+const corpus: FaqCorpus = { version: 1, entries: [] }
+const matcher = (): Matcher => ({ corpus, match: () => ({ outcome: 'none', candidates: [] }), entry: () => undefined })
+const reply = (text: string): SkillResponse => ({ version: '2.0', template: { outputs: [{ simpleText: { text } }] } })
+
+t.test('a reply is kept per snapshot matcher, with its log fields but not the per-request ones', async (t) => {
+  const cache = new ReplyCache(10)
+  const a = matcher()
+  const json = cache.put(a, '배포', reply('답'), { skill: 'faq', utterance: '배포', userKey: 'secret', outcome: 'answer', faqId: 'f1' })
+  t.same(JSON.parse(json), reply('답'))
+  t.same(cache.get(a, '배포'), { json, log: { outcome: 'answer', faqId: 'f1' } })
+  t.equal(cache.get(matcher(), '배포'), undefined, 'another snapshot (after a reload) starts empty')
+  t.equal(cache.get(a, '배포 '), undefined, 'keys are exact')
+})
+
+t.test('least recently used first out; long utterances are not kept', async (t) => {
+  const cache = new ReplyCache(2)
+  const m = matcher()
+  cache.put(m, 'a', reply('a'), {})
+  cache.put(m, 'b', reply('b'), {})
+  cache.get(m, 'a')
+  cache.put(m, 'c', reply('c'), {})
+  t.ok(cache.get(m, 'a'))
+  t.notOk(cache.get(m, 'b'))
+  t.ok(cache.get(m, 'c'))
+  cache.put(m, '가'.repeat(300), reply('long'), {})
+  t.notOk(cache.get(m, '가'.repeat(300)))
+})
+
+t.test('/skills/faq answers a repeated question identically, as JSON, and taps are not cached', async (t) => {
+  const app = await build(t)
+  const ask = (u: string, clientExtra: Record<string, unknown> | null = null) =>
+    app.inject({ method: 'POST', url: '/skills/faq', payload: payload(u, { clientExtra }) })
+  const first = await ask('오픈채팅 이용제한 사유')
+  const second = await ask('오픈채팅 이용제한 사유')
+  t.equal(second.statusCode, 200)
+  t.match(second.headers['content-type'], /^application\/json/)
+  t.equal(second.body, first.body)
+  t.same(responseErrors(second.json()), [])
+  t.equal(second.json().data.outcome, 'answer')
+  // The same text tapped as feedback is routed by its extra, not served from the cache.
+  const tap = await ask('오픈채팅 이용제한 사유', { faqId: first.json().data.faqId, feedback: 'yes' })
+  t.not(tap.body, first.body)
+  t.equal(tap.json().data.kind, 'feedback')
+})
