@@ -1,7 +1,7 @@
 // faq-skill import <files...> --out <file>: build one corpus from help-centre pages, CSV and
 // JSON/JSONL. Prints what it merged and why to stderr; exits 1 on errors, writing nothing.
 import { writeFile, rename, stat } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
+import { commandArgs } from './args.js'
 import { describeIssues, describeMerges, ImportError, importFiles, serializeCorpus } from '../faq/import/index.js'
 
 const USAGE = `usage: faq-skill import <files...> --out <file> [--quiet]
@@ -11,24 +11,11 @@ const USAGE = `usage: faq-skill import <files...> --out <file> [--quiet]
   --out -    writes to stdout.`
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
-    })
-  } catch (err) {
-    console.error(`faq-skill import: ${(err as Error).message}\n\n${USAGE}`)
-    return 2
-  }
+  const parsed = commandArgs('import', argv, { out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q' } }, USAGE, 'no input files')
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
-  if (!positionals.length || !values.out) {
-    console.error(`faq-skill import: ${!positionals.length ? 'no input files' : '--out is required'}\n\n${USAGE}`)
+  if (!values.out) {
+    console.error(`faq-skill import: --out is required\n\n${USAGE}`)
     return 2
   }
   const say = (line: string) => console.error(line)

@@ -13,7 +13,7 @@
 //   4. /skills/faq.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { parseArgs } from 'node:util'
+import { commandArgs } from './args.js'
 import { projectRoot } from '../paths.js'
 import { drawResponse } from './draw.js'
 
@@ -206,35 +206,23 @@ export function fixtureFiles(args: string[]): string[] {
 const USAGE = 'usage: faq-skill replay <fixture.json...|folder> [--url URL] [--skill /skills/faq] [--check | --update] [--no-json] [--no-draw]'
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        url: { type: 'string' },
-        skill: { type: 'string' },
-        check: { type: 'boolean', default: false },
-        update: { type: 'boolean', default: false },
-        'no-json': { type: 'boolean', default: false },
-        'no-draw': { type: 'boolean', default: false },
-        width: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`)
-    return 2
-  }
+  const parsed = commandArgs(
+    'replay',
+    argv,
+    {
+      url: { type: 'string' },
+      skill: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      update: { type: 'boolean', default: false },
+      'no-json': { type: 'boolean', default: false },
+      'no-draw': { type: 'boolean', default: false },
+      width: { type: 'string' },
+    },
+    USAGE,
+    'no fixtures given',
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
-  if (!positionals.length) {
-    console.error(USAGE)
-    return 2
-  }
   if (values.check && values.update) {
     console.error('faq-skill replay: --check and --update exclude each other')
     return 2

@@ -7,7 +7,7 @@
 // --csv writes the unanswered groups as UTF-8 with a BOM, so Excel shows the Korean correctly.
 import { createReadStream, existsSync, writeFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { parseArgs } from 'node:util'
+import { commandArgs } from './args.js'
 import { displayWidth } from './draw.js'
 
 export interface SkillReplyLine {
@@ -341,33 +341,21 @@ async function questionsOf(file: string | undefined): Promise<Map<string, string
 const USAGE = 'usage: faq-skill report <log files...|-> [--csv out.csv] [--tz Asia/Seoul] [--similarity 0.5] [--top 30] [--faq FILE]'
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        csv: { type: 'string' },
-        tz: { type: 'string', default: 'Asia/Seoul' },
-        similarity: { type: 'string', default: '0.5' },
-        top: { type: 'string', default: '30' },
-        faq: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`)
-    return 2
-  }
+  const parsed = commandArgs(
+    'report',
+    argv,
+    {
+      csv: { type: 'string' },
+      tz: { type: 'string', default: 'Asia/Seoul' },
+      similarity: { type: 'string', default: '0.5' },
+      top: { type: 'string', default: '30' },
+      faq: { type: 'string' },
+    },
+    USAGE,
+    'no log files given',
+  )
+  if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
-  if (!positionals.length) {
-    console.error(USAGE)
-    return 2
-  }
   const threshold = Number(values.similarity)
   if (!(threshold > 0 && threshold <= 1)) {
     console.error('faq-skill report: --similarity is a number in (0, 1]')

@@ -1,4 +1,4 @@
-// The documented limits of SkillResponse 2.0 (../shared spec, Kakao's answer_json_format guide).
+// The documented limits of SkillResponse 2.0 (Kakao's answer_json_format guide and the team's skill-protocol notes).
 // Counted in code points. Where the docs are vague we stay under the limit rather than on it.
 export const LIMITS = {
   outputs: 3,
