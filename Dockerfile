@@ -23,6 +23,8 @@ COPY --chown=node:node package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --chown=node:node --from=build /app/dist ./dist
 COPY --chown=node:node data ./data
+# The playground's static files are read at start (PLAYGROUND is on by default).
+COPY --chown=node:node public ./public
 USER node
 EXPOSE 8080
 # The slim image has no curl: ask Node itself. Uses PORT in case it is overridden at run time.

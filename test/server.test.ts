@@ -66,4 +66,11 @@ t.test('npm start, the Dockerfile and the build agree on the entry point', async
   t.match(dockerfile, /^HEALTHCHECK [^]*?\/health/m, 'HEALTHCHECK on /health')
   t.match(dockerfile, /^USER node$/m, 'runs as the non-root node user')
   t.match(dockerfile, /npm ci --omit=dev --ignore-scripts/, 'production dependencies only')
+  // Every folder the server reads at run time must be in the runtime image (the playground
+  // refuses to start without its files).
+  for (const dir of ['data', 'public']) {
+    t.match(dockerfile, new RegExp(`^COPY --chown=node:node ${dir} \\./${dir}$`, 'm'), `the image has ${dir}/`)
+  }
+  const ignored = readFileSync(join(projectRoot, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim())
+  t.notOk(ignored.includes('public') || ignored.includes('data'), '.dockerignore keeps data/ and public/')
 })
