@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify'
 import { loadCorpusFile } from '../faq/load.js'
 import { createMatcher, type Matcher } from '../match/index.js'
 import { thresholdsOf } from '../config.js'
-import { CachedMatcher } from '../match/cache.js'
 import type { Config } from '../config.js'
 
 export interface FaqSnapshot {
@@ -48,7 +47,7 @@ export class FaqStore {
 
   private static async build(config: StoreConfig): Promise<FaqSnapshot> {
     const loaded = await loadCorpusFile(config.FAQ_FILE)
-    const matcher = new CachedMatcher(await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) }))
+    const matcher = await createMatcher(loaded.corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) })
     return {
       matcher,
       version: loaded.version,
