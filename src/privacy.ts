@@ -7,6 +7,38 @@ export function hashUserKey(key: string | undefined, salt: string): string | und
   return createHash('sha256').update(salt).update('\0').update(key).digest('hex').slice(0, 16)
 }
 
+/**
+ * A small memo for the per-request log line: the same users and the same utterances come back
+ * again and again, and hashing or masking them each time cost a measurable share of a request.
+ * Cleared whole when full, which keeps it O(1) and bounded without LRU bookkeeping.
+ */
+export class Memo<V> {
+  readonly #map = new Map<string, V>()
+  constructor(
+    readonly compute: (key: string) => V,
+    readonly capacity = 10_000,
+    /** Longer keys are computed every time: they are rarely repeated and would bloat the memo. */
+    readonly maxKeyLength = 256,
+  ) {}
+
+  get(key: string): V {
+    if (key.length > this.maxKeyLength) return this.compute(key)
+    let v = this.#map.get(key)
+    if (v === undefined) {
+      v = this.compute(key)
+      if (this.#map.size >= this.capacity) this.#map.clear()
+      this.#map.set(key, v)
+    }
+    return v
+  }
+}
+
+/** hashUserKey for one salt, memoized. */
+export function userKeyHasher(salt: string): (key: string | undefined) => string | undefined {
+  const memo = new Memo((key) => hashUserKey(key, salt) as string)
+  return (key) => (key ? memo.get(key) : undefined)
+}
+
 // Order matters: resident registration numbers before phone numbers (both are digit runs), card
 // numbers before both. Every pattern refuses to start or end inside a longer run of digits, so
 // dates (2024-01-01), prices and short numbers stay as they are.

@@ -2,7 +2,7 @@
 // FAQ id, a salted hash of the botUserKey (never the key) and the utterance with PII masked.
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
-import { hashUserKey, logUtterance } from '../privacy.js'
+import { Memo, logUtterance, userKeyHasher } from '../privacy.js'
 
 export interface SkillLog {
   skill?: string
@@ -24,26 +24,26 @@ declare module 'fastify' {
 
 export default fp(
   async function requestLog(app: FastifyInstance, opts: { salt: string }) {
-    app.addHook('onResponse', async (request, reply) => {
+    // This hook runs for every request, so it is a plain callback (no promise) and the hash and
+    // the masked text of users and utterances seen before are reused.
+    const hashUser = userKeyHasher(opts.salt)
+    const masked = new Memo((u) => logUtterance(u))
+    app.addHook('onResponse', (request, reply, done) => {
       const latencyMs = Math.round(reply.elapsedTime * 100) / 100
-      const base = { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, latencyMs }
+      const url = request.url.split('?')[0]
       const s = request.skillLog
       if (!s) {
         // Probes hit /health every few seconds; keep them out of the info stream.
-        const quiet = base.url === '/health' || base.url === '/ready'
-        request.log[quiet ? 'debug' : 'info'](base, 'request')
-        return
+        const quiet = url === '/health' || url === '/ready'
+        request.log[quiet ? 'debug' : 'info']({ method: request.method, url, status: reply.statusCode, latencyMs }, 'request')
+        return done()
       }
       const { utterance, userKey, ...rest } = s
-      request.log.info(
-        {
-          ...base,
-          ...rest,
-          user: hashUserKey(userKey, opts.salt),
-          ...(utterance !== undefined ? { utterance: logUtterance(utterance) } : {}),
-        },
-        'skill reply',
-      )
+      const line: Record<string, unknown> = { method: request.method, url, status: reply.statusCode, latencyMs, ...rest }
+      line.user = hashUser(userKey)
+      if (utterance !== undefined) line.utterance = masked.get(utterance)
+      request.log.info(line, 'skill reply')
+      done()
     })
   },
   { name: 'request-log' },

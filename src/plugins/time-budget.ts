@@ -1,6 +1,6 @@
 // Every skill answers in time. OpenBuilder waits 5 s at most (network included), so:
-// - each skill handler races a timer; when the budget runs out the user gets the polite "busy"
-//   reply (data.outcome "none") and whatever the handler produces later is dropped;
+// - each skill handler is given a deadline; when it passes the user gets the polite "busy" reply
+//   (data.outcome "none") and whatever the handler produces later is dropped;
 // - under event-loop pressure (@fastify/under-pressure) skill requests get that same reply at
 //   once instead of queueing behind the backlog or receiving a 503 that KakaoTalk cannot show.
 // /health and /ready are never turned away: a probe failing under load would make Kubernetes
@@ -27,7 +27,11 @@ export function busyReply(messages: Messages): SkillResponse {
 }
 
 const OPEN_UNDER_PRESSURE = new Set(['/health', '/ready'])
-const LATE = Symbol('late')
+interface Pending {
+  /** performance.now() by which the skill must have answered. */
+  deadline: number
+  expire(): void
+}
 
 function markBusy(request: FastifyRequest, reply: FastifyReply, skill: string, reason: string) {
   request.skillLog = { ...request.skillLog, skill, outcome: 'busy', reason }
@@ -36,27 +40,64 @@ function markBusy(request: FastifyRequest, reply: FastifyReply, skill: string, r
 
 export default fp(
   async function timeBudget(app: FastifyInstance, opts: TimeBudgetOptions) {
+    // One shared sweeper instead of a timer per request: a timer, a second promise and a race
+    // for every request were a measurable share of a cached answer's cost. It runs only while
+    // some skill request is in flight and answers those past their deadline.
+    const tick = Math.max(5, Math.min(50, Math.floor(opts.budgetMs / 10)))
+    const pending = new Set<Pending>()
+    let sweeper: NodeJS.Timeout | undefined
+    const sweep = () => {
+      const now = performance.now()
+      for (const p of pending) {
+        if (p.deadline > now) continue
+        pending.delete(p)
+        p.expire()
+      }
+      if (pending.size === 0) {
+        clearInterval(sweeper)
+        sweeper = undefined
+      }
+    }
+    app.addHook('onClose', async () => {
+      clearInterval(sweeper)
+      sweeper = undefined
+    })
+
     app.addHook('onRoute', (route) => {
       const skill = route.config?.skill
       if (!skill) return
       const handler = route.handler as (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) => unknown
-      route.handler = async function budgeted(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
-        let timer: NodeJS.Timeout | undefined
-        const late = new Promise<typeof LATE>((resolve) => {
-          timer = setTimeout(resolve, Math.max(0, opts.budgetMs - reply.elapsedTime), LATE)
-        })
-        const work = Promise.resolve().then(() => handler.call(this, request, reply))
+      route.handler = function budgeted(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+        let work: unknown
         try {
-          const result = await Promise.race([work, late])
-          if (result !== LATE) return result === undefined && reply.sent ? reply : result
-          // The handler keeps running; make sure its eventual failure is logged, not unhandled.
-          work.catch((err: unknown) => request.log.error({ err }, 'skill failed after its time budget ran out'))
-          request.log.warn({ budgetMs: opts.budgetMs, skill }, 'skill ran out of its time budget')
-          markBusy(request, reply, skill, 'time budget')
-          return busyReply(app.messages)
-        } finally {
-          clearTimeout(timer)
+          work = handler.call(this, request, reply)
+        } catch (err) {
+          return Promise.reject(err)
         }
+        if (!(work instanceof Promise)) return work
+        return new Promise((resolve, reject) => {
+          const entry: Pending = {
+            deadline: performance.now() + Math.max(0, opts.budgetMs - reply.elapsedTime),
+            expire() {
+              if (reply.sent) return
+              request.log.warn({ budgetMs: opts.budgetMs, skill }, 'skill ran out of its time budget')
+              markBusy(request, reply, skill, 'time budget')
+              resolve(busyReply(app.messages))
+            },
+          }
+          pending.add(entry)
+          sweeper ??= setInterval(sweep, tick).unref()
+          work.then(
+            (result: unknown) => {
+              if (pending.delete(entry)) resolve(result === undefined && reply.sent ? reply : result)
+            },
+            (err: unknown) => {
+              if (pending.delete(entry)) return reject(err)
+              // The handler kept running after the busy reply; log its failure, never leave it unhandled.
+              request.log.error({ err }, 'skill failed after its time budget ran out')
+            },
+          )
+        })
       } as RouteHandlerMethod
     })
 
