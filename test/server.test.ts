@@ -52,6 +52,24 @@ t.test('serves /health on PORT and HOST, and exits 0 on SIGTERM', async (t) => {
   t.notMatch(server.errors(), /Warning|DeprecationWarning|trace-warnings/, 'no warnings at start')
 })
 
+t.test('log lines are batched but none waits long, and none is lost at exit', async (t) => {
+  const server = start({ PORT: '0', HOST: '127.0.0.1' })
+  t.teardown(() => void server.child.kill('SIGKILL'))
+  const url = await server.listening
+  const body = readFileSync(join(projectRoot, 'fixtures/typed-text.json'), 'utf8')
+  const res = await fetch(`${url}/skills/faq`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  t.equal(res.status, 200)
+  // One quiet request is far below the batch size: the periodic flush must write it anyway.
+  const started = Date.now()
+  while (!/"msg":"skill reply"/.test(server.output()) && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 50))
+  t.match(server.output(), /"msg":"skill reply"/, 'the request line arrives without more traffic')
+  t.ok(Date.now() - started < 2500, `within the flush interval (${Date.now() - started} ms)`)
+  // The shutdown lines are written in the process's last moments, after the flush timer is gone.
+  server.child.kill('SIGTERM')
+  t.equal(await server.exited, 0)
+  t.match(server.output(), /"msg":"closed"/, 'the last line before exit is written')
+})
+
 t.test('a bad variable stops the process with a message naming it', async (t) => {
   const server = start({ PORT: 'eighty' })
   t.equal(await server.exited, 1)
