@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.js'
 import { loadCorpusFile } from '../src/faq/load.js'
 import { FaqStore } from '../src/plugins/faq-store.js'
 import { dataPath, projectRoot } from '../src/paths.js'
+import { logDestination } from '../src/log-destination.js'
 import { simpleText, skillResponse } from '../src/kakao/builders.js'
 
 export type ServeKind = 'faq' | 'bare'
@@ -22,16 +23,19 @@ export interface ChildReady {
   heapUsed: number
 }
 
-/** Skill replies by outcome, counted from the request log lines (which otherwise go nowhere). */
+/** Skill replies by outcome, counted from the request log lines on their way to /dev/null. */
 const replies: Record<string, number> = {}
-const OUTCOME = /"msg":"skill reply"/
-const countingSink = {
-  write(line: string) {
-    if (!OUTCOME.test(line)) return
-    const m = /"outcome":"(\w+)"/.exec(line)
-    const k = m?.[1] ?? 'unknown'
-    replies[k] = (replies[k] ?? 0) + 1
-  },
+const OUTCOME = /"outcome":"(\w+)"/
+function countingSink(destination: { write(line: string): unknown }) {
+  return {
+    write(line: string) {
+      if (line.includes('"msg":"skill reply"')) {
+        const k = OUTCOME.exec(line)?.[1] ?? 'unknown'
+        replies[k] = (replies[k] ?? 0) + 1
+      }
+      return destination.write(line)
+    },
+  }
 }
 
 /** Runs inside the child: build the app (or the bare baseline), listen on loopback, report. */
@@ -41,8 +45,9 @@ export async function serveChild(kind: ServeKind): Promise<void> {
   const store = kind === 'faq' ? await FaqStore.open(config) : undefined
   const app =
     kind === 'faq'
-      ? // As in production: one info line per request through pino, written to /dev/null.
-        await buildApp({ config, store }, { level: process.env.LOG_LEVEL ?? 'info', stream: countingSink })
+      ? // As in production: one info line per request through pino and the server's own
+        // destination, written to /dev/null instead of stdout.
+        await buildApp({ config, store }, { level: process.env.LOG_LEVEL ?? 'info', stream: countingSink(logDestination('/dev/null')) })
       : bareApp()
   await app.listen({ port: 0, host: '127.0.0.1' })
   const addr = app.server.address()

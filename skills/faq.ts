@@ -28,12 +28,12 @@ const faq: FastifyPluginAsyncTypebox = async (app) => {
       if (tapped) return tapped
       // Typed text: the same words get the same reply until the corpus is reloaded.
       const matcher = turn.c.matcher
-      // The cache holds JSON text already; the typed reply only accepts the SkillResponse object.
+      // The cache holds encoded JSON already; the typed reply only accepts the SkillResponse object.
       const raw = (reply as FastifyReply).type('application/json; charset=utf-8')
       const hit = cache.get(matcher, turn.utterance)
       if (hit) {
         Object.assign(turn.log, hit.log)
-        return raw.send(hit.json)
+        return raw.send(hit.body)
       }
       return raw.send(cache.put(matcher, turn.utterance, search(turn), turn.log))
     },

@@ -1,24 +1,10 @@
 // The process: configuration, logger, listen, graceful shutdown, reload on SIGHUP.
 import Fastify from 'fastify'
-import pino from 'pino'
 import closeWithGrace from 'close-with-grace'
 import { app, fastifyOptions } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { FaqStore } from './plugins/faq-store.js'
-
-/**
- * stdout for the log, written in batches: every request logs a line, and pino's default (one
- * asynchronous write per line through libuv's thread pool) cost about a quarter of a cached
- * answer's CPU under load (npm run bench; 8 KiB synchronous batches take most of that back).
- * Nothing waits longer than a second, and whatever is buffered is written when the process exits,
- * whichever way it exits.
- */
-function logDestination() {
-  const destination = pino.destination({ dest: 1, sync: true, minLength: 8 * 1024 })
-  setInterval(() => destination.flush(), 1000).unref()
-  process.once('exit', () => destination.flush())
-  return destination
-}
+import { logDestination } from './log-destination.js'
 
 async function main() {
   let config

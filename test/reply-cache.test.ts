@@ -12,9 +12,9 @@ const reply = (text: string): SkillResponse => ({ version: '2.0', template: { ou
 t.test('a reply is kept per snapshot matcher, with its log fields but not the per-request ones', async (t) => {
   const cache = new ReplyCache(10)
   const a = matcher()
-  const json = cache.put(a, '배포', reply('답'), { skill: 'faq', utterance: '배포', userKey: 'secret', outcome: 'answer', faqId: 'f1' })
-  t.same(JSON.parse(json), reply('답'))
-  t.same(cache.get(a, '배포'), { json, log: { outcome: 'answer', faqId: 'f1' } })
+  const body = cache.put(a, '배포', reply('답'), { skill: 'faq', utterance: '배포', userKey: 'secret', outcome: 'answer', faqId: 'f1' })
+  t.same(JSON.parse(body.toString('utf8')), reply('답'))
+  t.same(cache.get(a, '배포'), { body, log: { outcome: 'answer', faqId: 'f1' } })
   t.equal(cache.get(matcher(), '배포'), undefined, 'another snapshot (after a reload) starts empty')
   t.equal(cache.get(a, '배포 '), undefined, 'keys are exact')
 })

@@ -1,4 +1,4 @@
-// Serialized replies to typed utterances, per corpus snapshot. A typed utterance's reply depends
+// Encoded replies to typed utterances, per corpus snapshot. A typed utterance's reply depends
 // only on the text, the snapshot's matcher and the app's settings and messages, all fixed for one
 // app and snapshot, so the JSON can be sent again as it is. Taps (clientExtra) are not cached.
 import type { Matcher } from '../match/types.js'
@@ -6,8 +6,11 @@ import type { SkillLog } from '../plugins/request-log.js'
 import type { SkillResponse } from '../kakao/response.js'
 
 export interface CachedReply {
-  /** The reply as sent: JSON text. */
-  json: string
+  /**
+   * The reply as sent: JSON encoded as UTF-8 once. A string body would be measured and encoded
+   * again on every send (Korean text makes that a visible share of a cached answer's CPU).
+   */
+  body: Buffer
   /** What the turn wrote into the request's log line (outcome, faqId, candidates, ...). */
   log: Partial<SkillLog>
 }
@@ -33,15 +36,15 @@ export class ReplyCache {
     return hit
   }
 
-  /** Keep `reply` for `utterance`; returns its JSON text. */
-  put(matcher: Matcher, utterance: string, reply: SkillResponse, log: SkillLog): string {
-    const json = JSON.stringify(reply)
-    if (utterance.length > MAX_KEY_LENGTH || this.capacity <= 0) return json
+  /** Keep `reply` for `utterance`; returns its body to send. */
+  put(matcher: Matcher, utterance: string, reply: SkillResponse, log: SkillLog): Buffer {
+    const body = Buffer.from(JSON.stringify(reply), 'utf8')
+    if (utterance.length > MAX_KEY_LENGTH || this.capacity <= 0) return body
     let map = this.#bySnapshot.get(matcher)
     if (!map) this.#bySnapshot.set(matcher, (map = new Map()))
     const fields = Object.fromEntries(Object.entries(log).filter(([k]) => !OWN_FIELDS.has(k)))
-    map.set(utterance, { json, log: fields })
+    map.set(utterance, { body, log: fields })
     if (map.size > this.capacity) map.delete(map.keys().next().value as string)
-    return json
+    return body
   }
 }
