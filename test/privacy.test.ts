@@ -80,3 +80,25 @@ t.test('hashUserKey: 16 hex, salted, stable', async (t) => {
   t.not(hashUserKey('botUserKey-1', 'pepper'), h)
   t.equal(hashUserKey('', 'salt'), undefined)
 })
+
+t.test('the log memo gives the same results as computing, stays bounded, and skips long keys', async (t) => {
+  const { Memo, userKeyHasher } = await import('../src/privacy.js')
+  let calls = 0
+  const memo = new Memo((k: string) => (calls++, k.toUpperCase()), 2, 5)
+  t.equal(memo.get('ab'), 'AB')
+  t.equal(memo.get('ab'), 'AB')
+  t.equal(calls, 1, 'a repeated key is computed once')
+  memo.get('cd')
+  memo.get('ef') // over capacity: the memo starts again
+  memo.get('ab')
+  t.equal(calls, 4, 'entries are dropped once the memo is full')
+  t.equal(memo.get('abcdefgh'), 'ABCDEFGH')
+  t.equal(memo.get('abcdefgh'), 'ABCDEFGH')
+  t.equal(calls, 6, 'keys over the length limit are computed every time')
+
+  const hash = userKeyHasher('salt-1')
+  t.equal(hash('user-1'), hashUserKey('user-1', 'salt-1'))
+  t.equal(hash('user-1'), hashUserKey('user-1', 'salt-1'))
+  t.not(userKeyHasher('salt-2')('user-1'), hash('user-1'), 'each salt has its own memo')
+  t.equal(hash(undefined), undefined)
+})

@@ -30,7 +30,8 @@ export default fp(
     const masked = new Memo((u) => logUtterance(u))
     app.addHook('onResponse', (request, reply, done) => {
       const latencyMs = Math.round(reply.elapsedTime * 100) / 100
-      const url = request.url.split('?')[0]
+      const q = request.url.indexOf('?')
+      const url = q < 0 ? request.url : request.url.slice(0, q)
       const s = request.skillLog
       if (!s) {
         // Probes hit /health every few seconds; keep them out of the info stream.
@@ -38,10 +39,10 @@ export default fp(
         request.log[quiet ? 'debug' : 'info']({ method: request.method, url, status: reply.statusCode, latencyMs }, 'request')
         return done()
       }
-      const { utterance, userKey, ...rest } = s
-      const line: Record<string, unknown> = { method: request.method, url, status: reply.statusCode, latencyMs, ...rest }
-      line.user = hashUser(userKey)
-      if (utterance !== undefined) line.utterance = masked.get(utterance)
+      const line: Record<string, unknown> = { method: request.method, url, status: reply.statusCode, latencyMs }
+      for (const key in s) if (key !== 'utterance' && key !== 'userKey') line[key] = s[key]
+      line.user = hashUser(s.userKey)
+      if (s.utterance !== undefined) line.utterance = masked.get(s.utterance)
       request.log.info(line, 'skill reply')
       done()
     })
