@@ -108,7 +108,7 @@ async function main() {
     const m = await big.request<{ n: number; p50: number; p99: number; max: number; mean: number }>({ type: 'match', utterances: sample }, 'match')
     console.log(`matcher per query (${m.n} queries, in-process): mean ${(m.mean * 1000).toFixed(0)} µs   p50 ${(m.p50 * 1000).toFixed(0)} µs   p99 ${(m.p99 * 1000).toFixed(0)} µs   max ${m.max.toFixed(2)} ms`)
     const http = await drive(big.ready.port, sample, Math.min(SECONDS, 5), 10)
-    console.log(line('HTTP, 100k corpus, 10c', http))
+    console.log(line(`HTTP, ${ENTRIES / 1000}k corpus, 10c`, http))
     const after = await big.request<{ rss: number }>({ type: 'memory' }, 'memory')
     const ok = big.startMs <= 10_000 && Math.max(readyMem, after.rss) <= 1024 ** 3
     console.log(`RSS after load: ${fmtMB(after.rss)}   targets: ready ≤ 10 s, RSS ≤ 1 GB   ${ok ? 'OK' : 'MISSED'}`)

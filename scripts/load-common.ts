@@ -4,12 +4,9 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import Fastify from 'fastify'
-import { buildApp } from '../src/app.js'
-import { loadConfig } from '../src/config.js'
+import { existsSync } from 'node:fs'
 import { loadCorpusFile } from '../src/faq/load.js'
-import { FaqStore } from '../src/plugins/faq-store.js'
 import { dataPath, projectRoot } from '../src/paths.js'
-import { logDestination } from '../src/log-destination.js'
 import { simpleText, skillResponse } from '../src/kakao/builders.js'
 
 export type ServeKind = 'faq' | 'bare'
@@ -41,6 +38,17 @@ function countingSink(destination: { write(line: string): unknown }) {
 /** Runs inside the child: build the app (or the bare baseline), listen on loopback, report. */
 export async function serveChild(kind: ServeKind): Promise<void> {
   const t0 = performance.now()
+  // The server's code comes from dist/, the build npm start runs (npm run bench builds first),
+  // not from src/ through tsx's loader.
+  const dist = (path: string) => {
+    const file = join(projectRoot, 'dist', path)
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`)
+    return import(file)
+  }
+  const { buildApp } = (await dist('src/app.js')) as typeof import('../src/app.js')
+  const { loadConfig } = (await dist('src/config.js')) as typeof import('../src/config.js')
+  const { FaqStore } = (await dist('src/plugins/faq-store.js')) as typeof import('../src/plugins/faq-store.js')
+  const { logDestination } = (await dist('src/log-destination.js')) as typeof import('../src/log-destination.js')
   const config = loadConfig(process.env)
   const store = kind === 'faq' ? await FaqStore.open(config) : undefined
   const app =
