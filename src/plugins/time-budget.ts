@@ -79,7 +79,8 @@ export default fp(
           const entry: Pending = {
             deadline: performance.now() + Math.max(0, opts.budgetMs - reply.elapsedTime),
             expire() {
-              if (reply.sent) return
+              // Sent already (the handler sent before its promise settled): nothing to replace.
+              if (reply.sent) return resolve(reply)
               request.log.warn({ budgetMs: opts.budgetMs, skill }, 'skill ran out of its time budget')
               markBusy(request, reply, skill, 'time budget')
               resolve(busyReply(app.messages))
