@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs'
 import { loadCorpusFile } from '../src/faq/load.js'
 import { dataPath, projectRoot } from '../src/paths.js'
 import { simpleText, skillResponse } from '../src/kakao/builders.js'
+import type { LineSink } from '../src/log-destination.js'
 
 export type ServeKind = 'faq' | 'bare'
 
@@ -23,7 +24,7 @@ export interface ChildReady {
 /** Skill replies by outcome, counted from the request log lines on their way to /dev/null. */
 const replies: Record<string, number> = {}
 const OUTCOME = /"outcome":"(\w+)"/
-function countingSink(destination: { write(line: string): unknown }) {
+function countingSink(destination: LineSink): LineSink {
   return {
     write(line: string) {
       if (line.includes('"msg":"skill reply"')) {

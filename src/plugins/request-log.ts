@@ -32,14 +32,14 @@ export default fp(
       const latencyMs = Math.round(reply.elapsedTime * 100) / 100
       const q = request.url.indexOf('?')
       const url = q < 0 ? request.url : request.url.slice(0, q)
+      const line: Record<string, unknown> = { method: request.method, url, status: reply.statusCode, latencyMs }
       const s = request.skillLog
       if (!s) {
         // Probes hit /health every few seconds; keep them out of the info stream.
         const quiet = url === '/health' || url === '/ready'
-        request.log[quiet ? 'debug' : 'info']({ method: request.method, url, status: reply.statusCode, latencyMs }, 'request')
+        request.log[quiet ? 'debug' : 'info'](line, 'request')
         return done()
       }
-      const line: Record<string, unknown> = { method: request.method, url, status: reply.statusCode, latencyMs }
       for (const key in s) if (key !== 'utterance' && key !== 'userKey') line[key] = s[key]
       line.user = hashUser(s.userKey)
       if (s.utterance !== undefined) line.utterance = masked.get(s.utterance)
