@@ -1,4 +1,4 @@
-// Prints the README's environment-variable table from ConfigSchema (npx tsx scripts/config-table.ts).
+// Prints the environment-variable table of docs/configuration.md from ConfigSchema (npx tsx scripts/config-table.ts).
 // test/config.test.ts checks that every variable has a row with its description.
 import { relative } from 'node:path'
 import { ConfigSchema } from '../src/config.js'

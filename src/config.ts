@@ -36,7 +36,7 @@ export const ConfigSchema = Type.Object({
   BLOCK_ID_ANSWER: BlockId('OpenBuilder block that answers a tapped question (list items, related questions)'),
   BLOCK_ID_FEEDBACK: BlockId('OpenBuilder block that receives the 도움이 됐어요 / 아니요 taps'),
   BLOCK_ID_BROWSE: BlockId('OpenBuilder block bound to /skills/browse (categories, 더보기, 처음으로)'),
-  // Matching thresholds; defaults tuned with `faq-skill eval` on data/eval (see README, Matching).
+  // Matching thresholds; defaults tuned with `faq-skill eval` on data/eval (see docs/matching.md).
   MATCH_ANSWER_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.answerMin, description: 'Minimum confidence (0..1) for a confident answer' }),
   MATCH_MARGIN_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.marginMin, description: 'Minimum lead of the answer over the runner-up' }),
   MATCH_CHOICES_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.choicesMin, description: 'Minimum confidence to offer a candidate as a choice' }),

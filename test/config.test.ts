@@ -53,12 +53,12 @@ t.test('booleans, lists and paths', async (t) => {
   t.equal(loadConfig({ UNRELATED: 'x' } as Record<string, string>).PORT, 8080, 'unknown variables are ignored')
 })
 
-t.test('every variable in ConfigSchema is in the README table, with its description', async (t) => {
-  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8')
+t.test('every variable in ConfigSchema is in the docs/configuration.md table, with its description', async (t) => {
+  const readme = readFileSync(join(projectRoot, 'docs', 'configuration.md'), 'utf8')
   for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
     const row = readme.split('\n').find((l) => l.startsWith(`| \`${key}\` |`))
-    t.ok(row, `${key} has a row in the README table`)
+    t.ok(row, `${key} has a row in the docs/configuration.md table`)
     const description = (schema as { description?: string }).description
-    if (row && description) t.ok(row.includes(description), `${key}: README row says "${description}"`)
+    if (row && description) t.ok(row.includes(description), `${key}: docs/configuration.md row says "${description}"`)
   }
 })

@@ -1,5 +1,5 @@
 // Outcome thresholds, kept free of imports so config.ts can read the defaults without loading
-// the search engine. Defaults tuned with `faq-skill eval` on data/eval/*.jsonl (README, Matching).
+// the search engine. Defaults tuned with `faq-skill eval` on data/eval/*.jsonl (docs/matching.md).
 export interface Thresholds {
   /** Minimum confidence for a confident answer. */
   answerMin: number
