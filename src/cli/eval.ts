@@ -52,7 +52,7 @@ export function parseSet(spec: string): EvalSet {
   return { name: `${basename(corpus)} : ${basename(cases)}`, corpus, cases }
 }
 
-const pct = (x: number) => (100 * x).toFixed(1) + '%'
+const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : '-')
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-')
 
 /**
