@@ -16,7 +16,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadCorpusFile } from '../src/faq/load.js'
@@ -364,5 +364,8 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-const code = await main(process.argv.slice(2))
-if (code >= 0) process.exitCode = code
+// Run only as a script: the tests import the measurement without starting anything.
+if (process.argv[1] && resolve(process.argv[1]) === here) {
+  const code = await main(process.argv.slice(2))
+  if (code >= 0) process.exitCode = code
+}
