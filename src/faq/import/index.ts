@@ -7,7 +7,7 @@ import { ImportError, type ImportIssue, type ImportRecord } from './record.js'
 import { readHelpCentre } from './helpcentre.js'
 import { readCsv } from './csv.js'
 import { readJson, readJsonl } from './json.js'
-import { describeMerges, mergeRecords, type Merge } from './merge.js'
+import { describeMerges, mergeRecords, summarizeFates, type Merge, type MergeOptions, type RecordFate } from './merge.js'
 import { validateEntries } from './validate.js'
 
 export type SourceFormat = 'helpcentre' | 'csv' | 'json' | 'jsonl'
@@ -56,24 +56,32 @@ export async function readSource(file: string, issues: ImportIssue[]): Promise<I
   }
 }
 
+export interface ImportOptions extends MergeOptions {
+  /** Warnings refuse the import too (nothing is written). */
+  strict?: boolean
+}
+
 export interface ImportResult {
   corpus: FaqCorpus
   records: number
   merges: Merge[]
+  /** What became of every input record, in input order. */
+  fates: RecordFate[]
   issues: ImportIssue[]
+  /** Issues that refuse the import: errors, and warnings under `strict`. */
   errors: number
 }
 
-export async function importFiles(files: string[]): Promise<ImportResult> {
+export async function importFiles(files: string[], options: ImportOptions = {}): Promise<ImportResult> {
   const issues: ImportIssue[] = []
   const records: ImportRecord[] = []
   for (const f of files) records.push(...(await readSource(f, issues)))
-  const merged = mergeRecords(records)
+  const merged = mergeRecords(records, options)
   issues.push(...merged.issues, ...validateEntries(merged.entries))
-  const errors = issues.filter((i) => i.level === 'error').length
+  const errors = issues.filter((i) => i.level === 'error' || (options.strict && i.level === 'warning')).length
   // Last line of defence: what we write must load (with errors, nothing is written anyway).
   const corpus: FaqCorpus = errors ? { version: 1, entries: merged.entries } : validateCorpus({ version: 1, entries: merged.entries }, '<import>')
-  return { corpus, records: records.length, merges: merged.merges, issues, errors }
+  return { corpus, records: records.length, merges: merged.merges, fates: merged.fates, issues, errors }
 }
 
 const KEY_ORDER: Array<keyof FaqEntry> = ['id', 'category', 'question', 'alternates', 'answer', 'platforms', 'links', 'imageUrl']
@@ -92,4 +100,4 @@ export function describeIssues(issues: ImportIssue[]): string[] {
   return issues.map((i) => `${i.level}: ${i.source}: ${i.message}`)
 }
 
-export { describeMerges, ImportError }
+export { describeMerges, summarizeFates, ImportError }
