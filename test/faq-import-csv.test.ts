@@ -156,3 +156,27 @@ t.test('blank cells skip their row with a warning naming it; --strict refuses in
   t.match(r.printed, /2 error\(s\) or warning\(s\) \(--strict\); nothing written/)
   t.notOk(r.corpus)
 })
+
+t.test('an operator CSV of similar-but-different questions loses no FAQ, and the app answers each', async (t) => {
+  const { code, corpus, printed, out } = await importFiles(t, [testData('faq-similar.csv')])
+  t.equal(code, 0)
+  const entries = corpus?.entries ?? []
+  // 12 rows: one exact copy merges, two blank rows are skipped, everything else is its own entry.
+  t.equal(entries.length, 9)
+  t.match(printed, /12 record\(s\): 9 kept as entries, 1 merged into them, 2 skipped \(empty answer 1, empty question 1\)/)
+  for (const q of ['쿠폰 조회', '쿠폰 사용 내역 조회', '데이터 쿠폰 선물 목록 확인', '데이터 쿠폰 자동 선물 목록 확인', '상담 시간 문의', '전화 상담 시간 문의']) {
+    t.equal(entries.filter((e) => e.question === q).length, 1, `"${q}" is an entry of its own`)
+  }
+  t.same(entries.filter((e) => e.question === '배송지 변경').map((e) => e.category.join(' > ')).sort(), ['배송', '해외 배송'], 'same question, two answers: two entries')
+  t.match(printed, /row 8 and .*row 10: same question "배송지 변경" with 2 different answers/)
+  t.match(printed, /note: .*long answer: 4 text bubbles/)
+  t.notMatch(printed, /excerpt|typo/)
+
+  const app = await build(t, { FAQ_FILE: out })
+  for (const q of ['쿠폰 사용 내역 조회', '데이터 쿠폰 자동 선물 목록 확인', '전화 상담 시간 문의', '반품은 어떻게 하나요?']) {
+    const body = (await app.inject({ method: 'POST', url: '/skills/faq', payload: payload(q) })).json()
+    t.same(responseErrors(body), [])
+    const id = entries.find((e) => e.question === q)?.id
+    t.ok(body.data.faqId === id || body.data.candidates?.some((c: { faqId: string }) => c.faqId === id), `"${q}" is answered or offered`)
+  }
+})
