@@ -6,11 +6,13 @@ import { commandArgs } from './args.js'
 import { describeIssues, describeMerges, ImportError, importFiles, serializeCorpus, summarizeFates } from '../faq/import/index.js'
 import type { ImportIssue } from '../faq/import/record.js'
 
-const USAGE = `usage: faq-skill import <files...> --out <file> [--strict] [--fuzzy] [--quiet] [--verbose]
+const USAGE = `usage: faq-skill import <files...> --out <file> [--suggestions FILE] [--strict] [--fuzzy] [--quiet] [--verbose]
 
   Reads Kakao help-centre pages (.txt), CSV (.csv/.tsv, header row in English or Korean)
   and JSON/JSONL in the corpus format; merges records that say the same thing; writes one corpus.
   --out -      writes to stdout.
+  --suggestions FILE  apply the accepted rows of a faq-skill report --suggest file (alternates,
+               new FAQs with the answer filled in, rewrites); existing ids are kept.
   --strict     refuse on warnings too (a skipped row, the same question with two answers, ...).
   --fuzzy      merge typos and excerpts in every file, not only in help-centre pages.
   --verbose    list every note (long answers) instead of the first few.`
@@ -28,6 +30,7 @@ export async function run(argv: string[]): Promise<number> {
       strict: { type: 'boolean' },
       fuzzy: { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v' },
+      suggestions: { type: 'string' },
     },
     USAGE,
     'no input files',
@@ -41,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   const say = (line: string) => console.error(line)
   let result
   try {
-    result = await importFiles(positionals, { strict: values.strict, fuzzy: values.fuzzy })
+    result = await importFiles(positionals, { strict: values.strict, fuzzy: values.fuzzy, suggestions: values.suggestions })
   } catch (err) {
     if (err instanceof ImportError) {
       say(`faq-skill import: ${err.message}`)
@@ -54,6 +57,11 @@ export async function run(argv: string[]): Promise<number> {
   const notes = result.issues.filter((i) => i.level === 'note').length
   if (notes > NOTES_SHOWN && !values.verbose) say(`note: … ${notes - NOTES_SHOWN} more long answers (--verbose lists them)`)
   say(summarizeFates(result.fates))
+  if (result.suggested) {
+    const s = result.suggested
+    for (const line of s.changes) say(line)
+    say(`suggestions: ${s.changes.length} change(s), ${s.unchanged} accepted row(s) already in the corpus, ${s.ignored} row(s) not accepted`)
+  }
   const { entries } = result.corpus
   if (result.errors) {
     say(`faq-skill import: ${result.errors} ${values.strict ? 'error(s) or warning(s) (--strict)' : 'error(s)'}; nothing written`)

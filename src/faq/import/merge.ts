@@ -79,9 +79,12 @@ export function mergeRecords(input: ImportRecord[], options: MergeOptions = {}):
     }
     if (members.length > 1) merges.push(describeCluster(entry, members, reasons))
   }
-  const entries = built.map((b) => b.entry)
-  entries.sort((a, b) => compare(a.category.join('\u0000'), b.category.join('\u0000')) || compare(a.question, b.question) || compare(a.id, b.id))
-  return { entries, merges, issues, fates }
+  return { entries: sortEntries(built.map((b) => b.entry)), merges, issues, fates }
+}
+
+/** The corpus file's order: by category path, then question, then id. */
+export function sortEntries(entries: FaqEntry[]): FaqEntry[] {
+  return entries.sort((a, b) => compare(a.category.join('\u0000'), b.category.join('\u0000')) || compare(a.question, b.question) || compare(a.id, b.id))
 }
 
 // ---- prepare ------------------------------------------------------------------------------------
