@@ -54,7 +54,7 @@ function stackedColumns(name: string, days: string[], series: Series[], label: s
 function lines(name: string, days: string[], series: Series[], label: string, unit = '', fixedMax?: number): string {
   const W = 640
   const H = 220
-  const pad = { l: 48, r: 10, t: 10, b: 40 }
+  const pad = { l: 60, r: 10, t: 10, b: 40 }
   const max = fixedMax ?? Math.max(1, ...series.flatMap((s) => s.values))
   const step = (W - pad.l - pad.r) / Math.max(1, days.length)
   const x = (i: number) => pad.l + i * step + step / 2
@@ -88,7 +88,7 @@ function bars(name: string, items: Array<{ label: string; segments: Array<{ valu
       return out
     })
     const total = item.segments.reduce((s, x) => s + x.value, 0)
-    return `<text x="${labelW - 8}" y="${y + row / 2 + 4}" text-anchor="end" class="label">${esc(clip(item.label, 28))}<title>${esc(item.label)}</title></text>${segs.join('')}<text x="${fmt(x + 6)}" y="${y + row / 2 + 4}" class="value">${total}</text>`
+    return `<text x="${labelW - 8}" y="${y + row / 2 + 4}" text-anchor="end" class="label">${esc(clip(item.label, 20))}<title>${esc(item.label)}</title></text>${segs.join('')}<text x="${fmt(x + 6)}" y="${y + row / 2 + 4}" class="value">${total}</text>`
   })
   return svg(name, W, H, label, marks.join(''), series.length ? legend(series) : '')
 }
