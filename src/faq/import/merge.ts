@@ -164,14 +164,16 @@ function clusterRecords(records: CleanRecord[], options: MergeOptions): { cluste
 
   // The fuzzy rules, only between records whose source cuts words out of questions.
   const fuzzy = heads.filter((r) => options.fuzzy || r.excerpted)
-  const sameQuestion = new Map<string, CleanRecord>()
+  const sameQuestion = new Map<string, CleanRecord[]>()
   for (const r of fuzzy) {
-    const seen = sameQuestion.get(r.folded)
-    // Two excerpts of one answer under one question ("…어떻게 해야 하나요?" cut from longer ones).
-    if (!seen) sameQuestion.set(r.folded, r)
-    else if (answersAgree(seen.answer, r.answer, seen.foldedAnswer, r.foldedAnswer)) join(seen, r, 'same question, one answer an excerpt of the other')
+    const seen = sameQuestion.get(r.folded) ?? sameQuestion.set(r.folded, []).get(r.folded)!
+    // Two excerpts of one answer under one question; answers about other things stay apart
+    // (help-centre search cuts many questions down to "…어떻게 해야 하나요?").
+    const agrees = seen.find((o) => answersAgree(o.answer, r.answer, o.foldedAnswer, r.foldedAnswer))
+    if (agrees) join(agrees, r, 'same question, one answer an excerpt of the other')
+    seen.push(r)
   }
-  linkSimilarQuestions([...sameQuestion.values()], join)
+  linkSimilarQuestions(fuzzy, join)
 
   const byRoot = new Map<number, CleanRecord[]>()
   for (const r of records) {
@@ -182,13 +184,15 @@ function clusterRecords(records: CleanRecord[], options: MergeOptions): { cluste
 }
 
 /**
- * Typo, excerpt and prefix relations between distinct questions. Only pairs that could relate are
+ * Typo, excerpt and prefix relations between different questions. Only pairs that could relate are
  * compared: close in length (typo, excerpt), or one folded question starting with the other (prefix),
  * which keeps a few thousand questions fast.
  */
 function linkSimilarQuestions(heads: CleanRecord[], join: (a: CleanRecord, b: CleanRecord, reason: string) => void): void {
   const items = heads.map((r) => ({ r, info: prepare(r) }))
   const link = (a: (typeof items)[number], b: (typeof items)[number]) => {
+    // The same question was settled by its answers already.
+    if (a.info.folded === b.info.folded) return
     const rel = relate(a.info, b.info)
     if (!rel) return
     const [first, second] = a.r.order < b.r.order ? [a.r, b.r] : [b.r, a.r]
