@@ -1,14 +1,21 @@
 // Reading the server's pino JSON log: the "skill reply" lines, as the team contract defines them.
 //
-// TODO(lead): the writer's type lives in src/conversation/skill-log.ts on the conversation branch.
-// Until it lands this reader restates the contract's fields; when merging, replace `SkillLogFields`
-// with `import type { SkillLog } from '../conversation/skill-log.js'` so a renamed field is a type error.
+// TODO(lead): the writer's type is `SkillLog` in src/conversation/skill-log.ts (conversation branch).
+// Until it is on this branch the fields are restated here with the same names and types. When merging,
+// replace everything from `ReplyKind` to `SkillLogFields` with
+//   import type { SkillLog } from '../conversation/skill-log.js'
+//   export type { ReplyKind } from '../conversation/skill-log.js'
+//   /** As logged: request-log masks `utterance` and writes the hashed `userKey` as `user`. */
+//   export type SkillLogFields = Omit<SkillLog, 'userKey' | 'utterance' | 'via'> & { utterance?: string; user?: string; via?: SkillLog['via'] }
+// so a renamed field is a type error here too.
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 
 export type ReplyKind =
   | 'answer' | 'choices' | 'confirm' | 'none' | 'intent' | 'menu' | 'category' | 'welcome'
   | 'feedback' | 'missed' | 'more' | 'empty' | 'busy' | 'error'
+export type IntentName = 'greeting' | 'thanks' | 'goodbye' | 'laughter' | 'jamo' | 'praise' | 'complaint' | 'insult' | 'handoff' | 'menu'
+export type TapName = 'choice' | 'confirm-yes' | 'confirm-no' | 'none-of-these' | 'feedback' | 'more' | 'question' | 'category' | 'menu'
 
 /** The fields of one skill log line (the contract's `SkillLog`, as logged: utterance masked, user hashed). */
 export interface SkillLogFields {
@@ -20,13 +27,12 @@ export interface SkillLogFields {
   utterance?: string
   user?: string
   via?: 'typed' | 'tap'
-  /** Ids offered (choices, confirm, "찾는 질문이 없어요"). */
+  /** Ids offered (choices, confirm, the near misses of a 'none', the list before "찾는 질문이 없어요"). */
   candidates?: string[]
-  intent?: string
-  /** What the user had typed, for a tap (masked, capped at 200 characters). */
+  intent?: IntentName
+  /** What the user had typed before a tap (masked, capped at 200 characters). */
   query?: string
-  /** Which tap: 'choice', 'confirm-yes', 'confirm-no', 'none-of-these', ... */
-  tap?: string
+  tap?: TapName
   feedback?: 'yes' | 'no'
 }
 
@@ -83,9 +89,10 @@ export function parseLine(line: string, timeZone = 'Asia/Seoul'): ParsedLine {
     user: str(o.user),
     via: o.via === 'tap' ? 'tap' : o.via === 'typed' ? 'typed' : undefined,
     candidates,
-    intent: str(o.intent),
+    // The writer's names are the source of truth: a new intent or tap is reported, not dropped.
+    intent: str(o.intent) as IntentName | undefined,
     query: str(o.query),
-    tap: str(o.tap),
+    tap: str(o.tap) as TapName | undefined,
     feedback: o.feedback === 'yes' || o.feedback === 'no' ? o.feedback : undefined,
     latencyMs: num(o.latencyMs),
   }
