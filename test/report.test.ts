@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { parseLine, readLogs, type SkillReply } from '../src/report/parse.js'
 import { bigrams, groupSaid, jaccard } from '../src/report/group.js'
 import { analyze, percentile } from '../src/report/analyze.js'
-import { csvField, isAccepted } from '../src/report/suggest.js'
+import { csvField, isAccepted, suggestAlternates } from '../src/report/suggest.js'
 import { reportHtml } from '../src/report/html.js'
 import { run } from '../src/cli/report.js'
 
@@ -178,4 +178,27 @@ t.test('the HTML page is self-contained and escapes what users typed', async (t)
   t.notMatch(html, /(src|href)="?https?:/i, 'nothing loaded from the network')
   for (const chart of ['outcomes', 'answer-rate', 'misses', 'latency']) t.match(html, new RegExp(`<svg class="chart" data-chart="${chart}"`), chart)
   t.match(html, /50\.0%/, 'answer rate card')
+})
+
+t.test('alternates: the FAQ users chose most, never a wording the corpus has or one users said 아니요 to', async (t) => {
+  const r = (fields: Partial<SkillReply>): SkillReply => ({ time: DAY1, day: '2026-03-01', skill: 'faq', kind: 'answer', outcome: 'answer', via: 'tap', ...fields })
+  const corpus = {
+    version: 1 as const,
+    entries: [
+      { id: 'a', category: [], question: '배송은 얼마나 걸리나요?', alternates: ['택배 언제 와요'], answer: '2~3일', platforms: [], links: [] },
+      { id: 'b', category: [], question: '배송지를 바꾸고 싶어요', alternates: [], answer: '주문 상세에서', platforms: [], links: [] },
+    ],
+  }
+  const replies = [
+    r({ tap: 'choice', faqId: 'a', query: '택배 언제 와요?' }), // the corpus has it (after folding)
+    r({ tap: 'choice', faqId: 'b', query: '배송 변경' }),
+    r({ tap: 'choice', faqId: 'b', query: '배송 변경' }),
+    r({ tap: 'confirm-yes', faqId: 'a', query: '배송 변경' }),
+    r({ kind: 'feedback', feedback: 'yes', faqId: 'a', query: '빨리 받고 싶어요' }),
+    r({ kind: 'feedback', feedback: 'no', faqId: 'a', query: '빨리 받고 싶어요' }),
+    r({ tap: 'question', faqId: 'b', query: '주소' }), // browsing the menu is not a choice after typing
+  ]
+  const out = suggestAlternates(replies, { corpus })
+  t.same(out.map((s) => [s.faqId, s.text, s.count, s.evidence, s.note]), [['b', '배송 변경', 2, 'choice 2', 'also chosen: a (1)']])
+  t.equal(out[0]?.faqQuestion, '배송지를 바꾸고 싶어요')
 })
