@@ -79,17 +79,18 @@ t.test('CP949 CSV from Korean Excel, with English headers, is read with a warnin
   t.same(corpus?.entries.map((e) => e.question).sort(), ['배송은 얼마나 걸리나요?', '환불은 어떻게 하나요?'])
 })
 
-t.test('CSV, JSON and JSONL together: same questions merge, given ids are kept', async (t) => {
+t.test('CSV, JSON and JSONL together: only the same question with the same answer merges; given ids are kept', async (t) => {
   const { code, corpus, printed } = await importFiles(t, [testData('faq-excel.csv'), testData('faq-extra.json'), testData('faq-extra.jsonl')])
   t.equal(code, 0)
   const entries = corpus?.entries ?? []
-  t.equal(entries.length, 6)
+  t.equal(entries.length, 7)
   const shipping = entries.filter((e) => e.question.startsWith('배송은'))
-  t.equal(shipping.length, 1, '"배송은 얼마나 걸리나요" (JSON) and "…걸리나요?" (CSV) are one entry')
-  t.equal(shipping[0]?.answer, '주문 후 평균 2~3일, 제주·도서산간은 1~2일 더 걸립니다.', 'the longer answer')
-  t.same(shipping[0]?.platforms, [], 'iOS + all platforms = all platforms')
-  t.match(printed, /merged 2 entries into faq-\w+ "배송은 얼마나 걸리나요\?" \(kept the longest answer/)
-  t.match(printed, /same question, another answer/)
+  t.equal(shipping.length, 2, '"배송은 얼마나 걸리나요" (JSON) and "…걸리나요?" (CSV) have different answers: two entries')
+  t.same(shipping.map((e) => e.answer).sort(), ['주문 후 평균 2~3일 걸립니다.', '주문 후 평균 2~3일, 제주·도서산간은 1~2일 더 걸립니다.'], 'no answer is lost')
+  t.equal(new Set(shipping.map((e) => e.id)).size, 2, 'their ids are told apart')
+  t.match(printed, /warning: .*faq-excel\.csv row 2 and .*faq-extra\.json: entry 0: same question "배송은 얼마나 걸리나요\??" with 2 different answers: kept as faq-\w+-\w+, faq-\w+-\w+ \(one category; ids told apart by answer\)/)
+  t.notMatch(printed, /merged \d/)
+  t.match(printed, /7 record\(s\): 7 kept as entries, 0 merged into them, 0 skipped/)
   t.equal(entries.find((e) => e.question === '포인트 유효기간이 있나요?')?.id, 'points-expiry')
 })
 
@@ -116,21 +117,66 @@ t.test('bad CSVs are refused with messages naming file and row, and nothing is w
     bad,
     [
       'question,answer,url,id',
-      '배송은 얼마나 걸리나요?,,,',
-      ',답만 있어요,,',
       '환불은요?,환불 안내입니다.,http://,',
       '교환은요?,교환 안내입니다.,,x1',
       '반품은요?,반품 안내입니다.,,x1',
-      `긴 답변?,"${'가나다라마바사. '.repeat(400)}",,`,
     ].join('\r\n'),
   )
   r = await importFiles(t, [bad])
   t.equal(r.code, 1)
-  t.match(r.printed, /error: .*bad\.csv row 2: empty answer for "배송은 얼마나 걸리나요\?"/)
-  t.match(r.printed, /error: .*bad\.csv row 3: empty question/)
-  t.match(r.printed, /error: .*bad\.csv row 4: malformed URL in the url column: "http:\/\/"/)
+  t.match(r.printed, /error: .*bad\.csv row 2: malformed URL in the url column: "http:\/\/"/)
   t.match(r.printed, /error: entry x1: duplicate id "x1" for different questions/)
-  t.match(r.printed, /error: entry faq-\w+: answer needs 4 text bubbles of 1000 characters but a reply holds 3/)
   t.match(r.printed, /nothing written/)
   t.notOk(r.corpus)
+})
+
+t.test('blank cells skip their row with a warning naming it; --strict refuses instead', async (t) => {
+  const dir = tmp(t)
+  const blanks = join(dir, 'blanks.csv')
+  writeFileSync(
+    blanks,
+    [
+      'question,answer',
+      '배송은 얼마나 걸리나요?,',
+      ',답만 있어요',
+      '환불은요?,환불 안내입니다.',
+      `긴 답변은 어떻게 보이나요?,"${'가나다라마바사아자차카. '.repeat(300)}"`,
+    ].join('\r\n'),
+  )
+  let r = await importFiles(t, [blanks])
+  t.equal(r.code, 0, 'blank rows do not stop the import')
+  t.same(r.corpus?.entries.map((e) => e.question).sort(), ['긴 답변은 어떻게 보이나요?', '환불은요?'])
+  t.match(r.printed, /warning: .*blanks\.csv row 2: skipped: empty answer \("배송은 얼마나 걸리나요\?"\)/)
+  t.match(r.printed, /warning: .*blanks\.csv row 3: skipped: empty question \(answer "답만 있어요"\)/)
+  t.match(r.printed, /note: entry faq-\w+: long answer: 4 text bubbles of 1000 characters; a reply shows 3, the rest follows "이어서 보기"/)
+  t.match(r.printed, /4 record\(s\): 2 kept as entries, 0 merged into them, 2 skipped \(empty answer 1, empty question 1\)/)
+
+  r = await importFiles(t, [blanks, '--strict'])
+  t.equal(r.code, 1)
+  t.match(r.printed, /2 error\(s\) or warning\(s\) \(--strict\); nothing written/)
+  t.notOk(r.corpus)
+})
+
+t.test('an operator CSV of similar-but-different questions loses no FAQ, and the app answers each', async (t) => {
+  const { code, corpus, printed, out } = await importFiles(t, [testData('faq-similar.csv')])
+  t.equal(code, 0)
+  const entries = corpus?.entries ?? []
+  // 12 rows: one exact copy merges, two blank rows are skipped, everything else is its own entry.
+  t.equal(entries.length, 9)
+  t.match(printed, /12 record\(s\): 9 kept as entries, 1 merged into them, 2 skipped \(empty answer 1, empty question 1\)/)
+  for (const q of ['쿠폰 조회', '쿠폰 사용 내역 조회', '데이터 쿠폰 선물 목록 확인', '데이터 쿠폰 자동 선물 목록 확인', '상담 시간 문의', '전화 상담 시간 문의']) {
+    t.equal(entries.filter((e) => e.question === q).length, 1, `"${q}" is an entry of its own`)
+  }
+  t.same(entries.filter((e) => e.question === '배송지 변경').map((e) => e.category.join(' > ')).sort(), ['배송', '해외 배송'], 'same question, two answers: two entries')
+  t.match(printed, /row 8 and .*row 10: same question "배송지 변경" with 2 different answers/)
+  t.match(printed, /note: .*long answer: 4 text bubbles/)
+  t.notMatch(printed, /excerpt|typo/)
+
+  const app = await build(t, { FAQ_FILE: out })
+  for (const q of ['쿠폰 사용 내역 조회', '데이터 쿠폰 자동 선물 목록 확인', '전화 상담 시간 문의', '반품은 어떻게 하나요?']) {
+    const body = (await app.inject({ method: 'POST', url: '/skills/faq', payload: payload(q) })).json()
+    t.same(responseErrors(body), [])
+    const id = entries.find((e) => e.question === q)?.id
+    t.ok(body.data.faqId === id || body.data.candidates?.some((c: { faqId: string }) => c.faqId === id), `"${q}" is answered or offered`)
+  }
 })

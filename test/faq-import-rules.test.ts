@@ -1,7 +1,7 @@
 // The merge rules, ids, links and format detection on their own.
 import t from 'tap'
 import { relate, editDistance, answersAgree } from '../src/faq/import/similar.js'
-import { mergeRecords } from '../src/faq/import/merge.js'
+import { mergeRecords, summarizeFates } from '../src/faq/import/merge.js'
 import { questionId } from '../src/faq/import/ids.js'
 import { linksInText } from '../src/faq/import/links.js'
 import { detectFormat, serializeCorpus } from '../src/faq/import/index.js'
@@ -107,14 +107,56 @@ t.test('formats are detected by extension, then by content', async (t) => {
   t.throws(() => detectFormat('notes.txt', 'hello'), { name: 'ImportError', message: /notes\.txt: cannot tell the format/ })
 })
 
-t.test('lost content and ambiguous wordings are warned about', async (t) => {
+t.test('the same question with another answer stays a second entry, with a warning naming both rows', async (t) => {
   const r = mergeRecords([
-    rec('알림이 안 와요', '설정 > 알림에서 켤 수 있습니다.', { platforms: ['iOS'], source: 'w.csv row 2' }),
-    rec('알림이 안 와요', '기기 설정의 앱 알림에서 카카오톡 알림을 허용하고, 배터리 최적화를 꺼 주세요.', { platforms: ['안드로이드'], source: 'w.csv row 3' }),
+    rec('알림이 안 와요', '설정 > 알림에서 켤 수 있습니다.', { platforms: ['iOS'], category: ['앱', 'iOS'], source: 'w.csv row 2' }),
+    rec('알림이 안 와요', '기기 설정의 앱 알림에서 카카오톡 알림을 허용하고, 배터리 최적화를 꺼 주세요.', { platforms: ['안드로이드'], category: ['앱', '안드로이드'], source: 'w.csv row 3' }),
   ])
-  t.equal(r.entries.length, 1)
-  t.match(r.entries[0]?.answer, /배터리 최적화/, 'the longer answer is kept')
-  t.match(r.issues, [{ level: 'warning', source: 'w.csv row 2', message: /answer dropped in favour of the longer one from w\.csv row 3/ }])
+  t.equal(r.entries.length, 2)
+  const ids = r.entries.map((e) => e.id)
+  t.equal(new Set(ids).size, 2)
+  for (const id of ids) t.match(id, new RegExp(`^${questionId('알림이 안 와요')}-[0-9a-f]{4}$`), 'the question id, told apart by category')
+  t.match(r.issues, [{ level: 'warning', source: 'w.csv row 2 and w.csv row 3', message: /same question "알림이 안 와요" with 2 different answers: kept as faq-\w+-\w+, faq-\w+-\w+ \(categories "앱 > iOS", "앱 > 안드로이드"\)/ }])
+  t.same(r.fates.map((f) => f.fate), ['kept', 'kept'])
+  t.same(validateEntries(r.entries).filter((i) => i.level !== 'note'), [], 'not reported twice')
+
+  const same = mergeRecords([rec('알림이 안 와요', '답 하나'), rec('알림이 안 와요', '답 둘')])
+  t.equal(new Set(same.entries.map((e) => e.id)).size, 2, 'one category: told apart by answer')
+})
+
+t.test('typo and excerpt merges are for help-centre excerpts (or --fuzzy), and never drop an answer', async (t) => {
+  const q = '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?'
+  const excerpt = q.replace('것', '')
+  const table = [rec(q, answer, { source: 'a.csv row 2' }), rec(excerpt, answer.slice(0, 50), { source: 'a.csv row 3' })]
+  t.equal(mergeRecords(table).entries.length, 2, 'a CSV has no excerpts: both kept')
+  const merged = mergeRecords(table, { fuzzy: true })
+  t.equal(merged.entries.length, 1, '--fuzzy merges them')
+  t.match(merged.fates, [{ fate: 'kept', id: merged.entries[0]!.id }, { fate: 'merged', id: merged.entries[0]!.id, reason: /excerpt/ }])
+  const pages = table.map((r) => ({ ...r, excerpted: true }))
+  t.equal(mergeRecords(pages).entries.length, 1, 'help-centre excerpts merge')
+
+  // Three results cut down to one question, about different things: three entries.
+  const cut = ['비밀번호를 잊었어요. 비밀번호 찾기에서 휴대폰 인증 후 새로 정하세요.', '계정이 잠겼어요. 고객센터에 본인 확인 서류를 보내 주세요.', '기기를 바꿨어요. 새 기기에서 로그인하면 대화가 옮겨집니다.']
+  const three = mergeRecords(cut.map((a, i) => rec('어떻게 해야 하나요?', a, { excerpted: true, source: `p.txt:${i}` })))
+  t.equal(three.entries.length, 3)
+  t.same(three.entries.map((e) => e.answer).sort(), [...cut].sort())
+  t.same(three.issues.filter((i) => /dropped/.test(i.message)), [])
+})
+
+t.test('every record is accounted for', async (t) => {
+  const r = mergeRecords([
+    rec('질문 하나', '답 하나', { platforms: ['PC'], source: 'r1' }),
+    rec('질문 하나', '답 하나', { platforms: ['iOS'], source: 'r2' }),
+    rec('질문 둘', '', { source: 'r3' }),
+    rec('  ', '답', { source: 'r4' }),
+  ])
+  t.match(r.fates, [
+    { source: 'r1', fate: 'kept', id: r.entries[0]!.id },
+    { source: 'r2', fate: 'merged', id: r.entries[0]!.id, reason: 'same question and answer, another platform' },
+    { source: 'r3', fate: 'skipped', reason: 'empty answer' },
+    { source: 'r4', fate: 'skipped', reason: 'empty question' },
+  ])
+  t.equal(summarizeFates(r.fates), '4 record(s): 1 kept as entries, 1 merged into them, 2 skipped (empty answer 1, empty question 1)')
 
   const entries = mergeRecords([rec('소리가 안 나요', '알림음 설정을 확인해 주세요.', { alternates: ['알림이 안 와요'] }), rec('알림이 안 와요', answer)]).entries
   t.match(validateEntries(entries), [{ level: 'warning', message: /"알림이 안 와요" is also a question or alternate of entry faq-/ }])

@@ -2,11 +2,11 @@
 // faq-skill: the operator's and developer's command line. Each command lives in its own module
 // and is loaded only when used, so `faq-skill import` does not pay for the matcher or the server.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
-  import: { summary: 'import <files...> --out <file>   build a corpus from help-centre pages, CSV, JSON/JSONL', load: () => import('./import.js') },
+  import: { summary: 'import <files...> --out <file>   build a corpus from help-centre pages, CSV, JSON/JSONL (--suggestions CSV)', load: () => import('./import.js') },
   ask: { summary: 'ask "<utterance>"                 show candidates, scores and the outcome', load: () => import('./ask.js') },
   eval: { summary: 'eval [<file.jsonl>] [--set C:F]   answer quality beside the baseline; threshold sweep', load: () => import('./eval.js') },
   replay: { summary: 'replay <fixture.json...>         send fixtures and draw the replies', load: () => import('./replay.js') },
-  report: { summary: 'report <log files...>            unanswered questions, feedback, outcomes', load: () => import('./report.js') },
+  report: { summary: 'report <log files...>            misses, feedback, outcomes; --suggest CSV, --html page', load: () => import('./report.js') },
 }
 
 function usage(): string {

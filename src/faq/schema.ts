@@ -27,12 +27,15 @@ export const FaqEntry = Type.Object(
 
 /**
  * An entry as an importer accepts it from JSON/JSONL: like FaqEntry, but `id` and `category` may be
- * left out (the importer derives the id from the question; category defaults to none).
+ * left out (the importer derives the id from the question; category defaults to none), and a blank
+ * question or answer is one record the importer skips with a warning, not a file it refuses.
  */
 export const FaqEntryInput = Type.Object(
   {
     ...FaqEntry.properties,
     id: Type.Optional(FaqEntry.properties.id),
+    question: Type.String({ description: FaqEntry.properties.question.description }),
+    answer: Type.String({ description: FaqEntry.properties.answer.description }),
     category: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
   },
   { additionalProperties: false },

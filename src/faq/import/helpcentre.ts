@@ -65,6 +65,7 @@ export function readHelpCentre(text: string, file: string): ImportRecord[] {
       platforms: platform ? [platform] : [],
       links: [],
       source: e.line ? `${file}:${e.line}` : file,
+      excerpted: true,
     }
   })
 }

@@ -7,7 +7,8 @@ import { ImportError, type ImportIssue, type ImportRecord } from './record.js'
 import { readHelpCentre } from './helpcentre.js'
 import { readCsv } from './csv.js'
 import { readJson, readJsonl } from './json.js'
-import { describeMerges, mergeRecords, type Merge } from './merge.js'
+import { describeMerges, mergeRecords, sortEntries, summarizeFates, type Merge, type MergeOptions, type RecordFate } from './merge.js'
+import { applySuggestions, readSuggestions, type Applied } from './suggestions.js'
 import { validateEntries } from './validate.js'
 
 export type SourceFormat = 'helpcentre' | 'csv' | 'json' | 'jsonl'
@@ -35,13 +36,16 @@ export function detectFormat(file: string, text: string): SourceFormat {
   throw new ImportError(`${file}: cannot tell the format; use a .csv, .json or .jsonl extension, or a help-centre page`)
 }
 
-export async function readSource(file: string, issues: ImportIssue[]): Promise<ImportRecord[]> {
-  let bytes: Buffer
+async function readBytes(file: string): Promise<Buffer> {
   try {
-    bytes = await readFile(file)
+    return await readFile(file)
   } catch (err) {
     throw new ImportError(`${file}: cannot read (${(err as Error).message})`)
   }
+}
+
+export async function readSource(file: string, issues: ImportIssue[]): Promise<ImportRecord[]> {
+  const bytes = await readBytes(file)
   // Detection looks at text; a CSV in another encoding still has a .csv name.
   const format = detectFormat(file, bytes.toString('utf8'))
   switch (format) {
@@ -56,24 +60,45 @@ export async function readSource(file: string, issues: ImportIssue[]): Promise<I
   }
 }
 
+export interface ImportOptions extends MergeOptions {
+  /** Warnings refuse the import too (nothing is written). */
+  strict?: boolean
+  /** A `faq-skill report --suggest` file: its accepted rows are applied after the merge. */
+  suggestions?: string
+}
+
 export interface ImportResult {
   corpus: FaqCorpus
   records: number
   merges: Merge[]
+  /** What became of every input record, in input order. */
+  fates: RecordFate[]
   issues: ImportIssue[]
+  /** Issues that refuse the import: errors, and warnings under `strict`. */
   errors: number
+  /** With `suggestions`: what they changed. */
+  suggested?: Omit<Applied, 'entries'>
 }
 
-export async function importFiles(files: string[]): Promise<ImportResult> {
+export async function importFiles(files: string[], options: ImportOptions = {}): Promise<ImportResult> {
   const issues: ImportIssue[] = []
   const records: ImportRecord[] = []
   for (const f of files) records.push(...(await readSource(f, issues)))
-  const merged = mergeRecords(records)
-  issues.push(...merged.issues, ...validateEntries(merged.entries))
-  const errors = issues.filter((i) => i.level === 'error').length
+  const merged = mergeRecords(records, options)
+  issues.push(...merged.issues)
+  let entries = merged.entries
+  let suggested: ImportResult['suggested']
+  if (options.suggestions) {
+    const { rows, ignored } = readSuggestions(await readBytes(options.suggestions), options.suggestions, issues)
+    const applied = applySuggestions(entries, rows, issues)
+    entries = sortEntries(applied.entries)
+    suggested = { changes: applied.changes, unchanged: applied.unchanged, ignored }
+  }
+  issues.push(...validateEntries(entries))
+  const errors = issues.filter((i) => i.level === 'error' || (options.strict && i.level === 'warning')).length
   // Last line of defence: what we write must load (with errors, nothing is written anyway).
-  const corpus: FaqCorpus = errors ? { version: 1, entries: merged.entries } : validateCorpus({ version: 1, entries: merged.entries }, '<import>')
-  return { corpus, records: records.length, merges: merged.merges, issues, errors }
+  const corpus: FaqCorpus = errors ? { version: 1, entries } : validateCorpus({ version: 1, entries }, '<import>')
+  return { corpus, records: records.length, merges: merged.merges, fates: merged.fates, issues, errors, ...(suggested ? { suggested } : {}) }
 }
 
 const KEY_ORDER: Array<keyof FaqEntry> = ['id', 'category', 'question', 'alternates', 'answer', 'platforms', 'links', 'imageUrl']
@@ -92,4 +117,4 @@ export function describeIssues(issues: ImportIssue[]): string[] {
   return issues.map((i) => `${i.level}: ${i.source}: ${i.message}`)
 }
 
-export { describeMerges, ImportError }
+export { describeMerges, summarizeFates, ImportError }

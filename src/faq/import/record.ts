@@ -14,11 +14,15 @@ export interface ImportRecord {
   id?: string
   /** "file:line" or "file row N", for messages. */
   source: string
+  /** The source cuts words out of its questions (help-centre search excerpts), so typo and excerpt
+   *  merges apply to it. An operator's CSV or JSON has no excerpts: there a merge would lose an FAQ. */
+  excerpted?: boolean
 }
 
-/** A problem found while importing. Errors make the import fail; warnings are printed. */
+/** Something found while importing. Errors make the import fail; warnings are printed (and refuse
+ *  it under --strict); notes only inform (a long answer that takes more than one reply). */
 export interface ImportIssue {
-  level: 'error' | 'warning'
+  level: 'error' | 'warning' | 'note'
   source: string
   message: string
 }
