@@ -1,7 +1,7 @@
 // One turn of the conversation: resolve a tap exactly from its clientExtra, or search the
 // utterance, and record the decision in the request's skill log (utterances are masked there).
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { clientExtraOf, type SkillPayload } from '../kakao/payload.js'
+import { actionParamsOf, clientExtraOf, type SkillPayload } from '../kakao/payload.js'
 import type { Component, SkillResponse } from '../kakao/response.js'
 import { simpleText } from '../kakao/builders.js'
 import type { SkillLog } from '../plugins/request-log.js'
@@ -36,7 +36,7 @@ export function startTurn(app: FastifyInstance, request: FastifyRequest, body: S
   const utterance = body.userRequest.utterance
   const log: SkillLog = (request.skillLog = { skill, utterance, userKey: body.userRequest.user.id })
   const c = conversation(app.messages, app.config, app.faq.current.matcher)
-  const params = body.action?.params && typeof body.action.params === 'object' ? body.action.params : {}
+  const params = actionParamsOf(body)
   return { c, utterance, tap: parseTap(clientExtraOf(body)), log, params }
 }
 

@@ -1,10 +1,18 @@
 // SkillPayload: what OpenBuilder POSTs to a skill. Lenient on purpose: unknown keys appear over
-// time, and real traffic has lang "kr" or null, clientExtra null, user type "accountId", no
-// contexts or flow. Only what a skill cannot work without is required: userRequest.utterance
-// (a string) and userRequest.user.id.
-import { Type, type Static } from '@sinclair/typebox'
+// time, and real traffic has lang "kr" or null, clientExtra null or the string "null", user type
+// "accountId" or "talk_user_id", isFriend as "true", params values as objects, flow with only
+// lastBlock, "indent" instead of "intent". Only what a skill cannot work without is required:
+// userRequest.utterance (a string) and userRequest.user.id. Every other field is described with
+// its documented shape but accepted in any shape (`orAnything`): a skill that reads one checks it.
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
 
 const loose = { additionalProperties: true } as const
+/**
+ * The documented shape, for readers and the OpenAPI page, without refusing anything else: a
+ * request KakaoTalk sends is answered even when a field we do not need has an odd shape.
+ */
+const orAnything = <T extends TSchema>(schema: T, description?: string) =>
+  Type.Union([schema, Type.Unknown()], description ? { description } : {})
 const OptStr = Type.Optional(Type.Union([Type.String(), Type.Null()]))
 const Named = Type.Object({ id: OptStr, name: OptStr }, loose)
 
@@ -48,19 +56,19 @@ export const SkillUser = Type.Object(
   {
     id: Type.String({ minLength: 1, description: 'botUserKey: ≤ 70 chars, different in every bot' }),
     type: Type.Optional(Type.String({ description: '"botUserKey"; old payloads "accountId"' })),
-    properties: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
+    properties: Type.Optional(orAnything(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]))),
   },
   loose,
 )
 
 export const UserRequest = Type.Object(
   {
-    timezone: OptStr,
-    block: Type.Optional(Type.Union([Named, Type.Null()])),
+    timezone: Type.Optional(orAnything(OptStr)),
+    block: Type.Optional(orAnything(Type.Union([Named, Type.Null()]))),
     utterance: Type.String({ description: 'What the user typed, or the text the tapped button sent' }),
-    lang: OptStr,
-    params: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
-    callbackUrl: OptStr,
+    lang: Type.Optional(orAnything(OptStr)),
+    params: Type.Optional(orAnything(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]))),
+    callbackUrl: Type.Optional(orAnything(OptStr)),
     user: SkillUser,
   },
   loose,
@@ -75,12 +83,13 @@ export const Action = Type.Object(
   {
     id: OptStr,
     name: OptStr,
-    params: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
-    detailParams: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
+    params: Type.Optional(orAnything(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]))),
+    detailParams: Type.Optional(orAnything(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]))),
     clientExtra: Type.Optional(
-      Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
-        description: 'The extra of the tapped button / quick reply / list item; null or {} when typed',
-      }),
+      orAnything(
+        Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+        'The extra of the tapped button / quick reply / list item; null or {} when typed (old traffic: the string "null")',
+      ),
     ),
   },
   loose,
@@ -106,12 +115,12 @@ export const Flow = Type.Object(
 
 export const SkillPayload = Type.Object(
   {
-    intent: Type.Optional(Type.Union([Intent, Type.Null()])),
+    intent: Type.Optional(orAnything(Type.Union([Intent, Type.Null()]))),
     userRequest: UserRequest,
-    bot: Type.Optional(Type.Union([Named, Type.Null()])),
+    bot: Type.Optional(orAnything(Type.Union([Named, Type.Null()]))),
     action: Type.Optional(Type.Union([Action, Type.Null()])),
-    contexts: Type.Optional(Type.Union([Type.Array(ContextIn), Type.Null()])),
-    flow: Type.Optional(Type.Union([Flow, Type.Null()])),
+    contexts: Type.Optional(orAnything(Type.Union([Type.Array(ContextIn), Type.Null()]))),
+    flow: Type.Optional(orAnything(Type.Union([Flow, Type.Null()]))),
   },
   { ...loose, title: 'SkillPayload (OpenBuilder skill request 2.0)' },
 )
@@ -120,8 +129,16 @@ export type SkillPayload = Static<typeof SkillPayload>
 export type Intent = Static<typeof Intent>
 export type MatchedKnowledge = Static<typeof MatchedKnowledge>
 
-/** clientExtra as an object (null and missing become {}). */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** clientExtra as an object: null, missing, "null", an array or any other non-object mean no state ({}). */
 export function clientExtraOf(payload: SkillPayload): Record<string, unknown> {
   const extra = payload.action?.clientExtra
-  return extra && typeof extra === 'object' && !Array.isArray(extra) ? extra : {}
+  return isRecord(extra) ? extra : {}
+}
+
+/** action.params as an object ({} when missing or not an object); values may be strings or objects. */
+export function actionParamsOf(payload: SkillPayload): Record<string, unknown> {
+  const params = payload.action?.params
+  return isRecord(params) ? params : {}
 }
