@@ -4,10 +4,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SkillPayload } from '../src/kakao/payload.js'
 import { SkillResponse } from '../src/kakao/response.js'
-import { categoryReply, menuReply } from '../src/conversation/replies.js'
-import { routeTap, startTurn } from '../src/conversation/turn.js'
+import { loadIntents } from '../src/conversation/intents.js'
+import { categoryReply, menuReply } from '../src/conversation/replies/browse.js'
+import { finish, replyToTap, startTurn } from '../src/conversation/turn.js'
 
 const browse: FastifyPluginAsyncTypebox = async (app) => {
+  const intents = loadIntents(app.config.INTENTS_FILE, [app.messages.home, app.messages.browseHeader])
   app.post(
     '/skills/browse',
     {
@@ -20,16 +22,12 @@ const browse: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const turn = startTurn(app, request, request.body, 'browse')
-      const routed = routeTap(turn)
-      if (routed) return routed
+      const turn = startTurn(app, request, request.body, intents)
       const fixed = turn.params.category
-      if (typeof fixed === 'string' && fixed.trim()) {
-        Object.assign(turn.log, { outcome: 'category', category: fixed, page: 1 })
-        return categoryReply(turn.c, fixed)
-      }
-      turn.log.outcome = 'menu'
-      return menuReply(turn.c)
+      const reply =
+        replyToTap(turn) ??
+        (typeof fixed === 'string' && fixed.trim() ? categoryReply(turn.ctx, { via: 'typed' }, fixed) : menuReply(turn.ctx, { via: 'typed' }))
+      return finish(request, turn, reply)
     },
   )
 }

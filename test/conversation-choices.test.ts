@@ -39,7 +39,7 @@ t.test('an ambiguous query gets a "혹시 이런 질문이신가요?" list; tapp
     messageText: '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?',
     extra: { faqId: 'faq-07e6c1fb' },
   })
-  t.match(skillLogs()[0], { outcome: 'choices', candidates: [{ faqId: 'faq-07e6c1fb' }] })
+  t.match(skillLogs()[0], { kind: 'choices', outcome: 'choices', via: 'typed', candidates: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
 
   const first = list.items[0]
   const answered = await ask('/skills/faq', first.messageText, first.extra)
@@ -53,14 +53,14 @@ t.test('"찾는 질문이 없어요" is logged as a miss with the query and the 
   const reply = await ask('/skills/faq', '오픈채팅')
   const notFound = reply.template.quickReplies?.find((q) => q.label === '찾는 질문이 없어요')
   t.ok(notFound, 'the list offers "찾는 질문이 없어요"')
-  t.match(notFound?.extra, { missed: true, query: '오픈채팅', offered: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
+  t.match(notFound?.extra, { tap: 'none-of-these', query: '오픈채팅', offered: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
 
   const missed = await ask('/skills/faq', notFound!.messageText!, notFound!.extra!)
   t.equal(missed.data.kind, 'missed')
   t.match(missed.template.outputs[0]?.simpleText.text, /죄송합니다/)
   t.ok((missed.template.quickReplies ?? []).some((q) => q.extra?.category), 'categories offered as a way forward')
   const log = skillLogs()[1]
-  t.match(log, { outcome: 'missed', miss: true, query: '오픈채팅', offered: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
+  t.match(log, { kind: 'missed', outcome: 'none', via: 'tap', tap: 'none-of-these', query: '오픈채팅', candidates: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
   // Strings are accepted as well.
   const asStrings = await ask('/skills/faq', '찾는 질문이 없어요', { missed: 'true', offered: 'faq-07e6c1fb' })
   t.equal(asStrings.data.kind, 'missed')
@@ -74,9 +74,9 @@ t.test('an off-topic question gets "none" with categories, and the miss is logge
   t.match(reply.template.outputs[0]?.simpleText.text, /찾지 못했어요/)
   const qrs = reply.template.quickReplies ?? []
   t.match(qrs[0], { label: '카카오톡', extra: { category: '카카오톡' } }, 'largest category first')
-  t.match(qrs.at(-1), { label: '처음으로', extra: { home: true } })
+  t.match(qrs.at(-1), { label: '처음으로', extra: { tap: 'menu' } })
   const log = skillLogs()[0]
-  t.match(log, { outcome: 'none', miss: true, candidates: [{ faqId: 'faq-963be53d', score: 0.12 }] })
+  t.match(log, { kind: 'none', outcome: 'none', candidates: ['faq-963be53d'] })
   t.notMatch(JSON.stringify(log), /1234-5678/, 'the phone number is masked in the log')
 
   const category = await ask('/skills/faq', qrs[0]!.messageText!, qrs[0]!.extra!)

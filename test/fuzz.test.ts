@@ -4,11 +4,11 @@
 import t from 'tap'
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
+import { SKILLS } from '../skills/index.js'
 import { build, payload, responseErrors } from './helpers.js'
 
-// Every skill route of the app; helpers add more over time.
-const CANDIDATE_SKILLS = ['/skills/faq', '/skills/browse', '/skills/welcome', '/skills/feedback']
-const skillsOf = (app: FastifyInstance) => CANDIDATE_SKILLS.filter((url) => app.hasRoute({ method: 'POST', url }))
+// Every skill route of the app (skills/index.ts).
+const skillsOf = (app: FastifyInstance) => SKILLS.map((s) => s.path).filter((url) => app.hasRoute({ method: 'POST', url }))
 
 // ---- string material ----------------------------------------------------------------------------
 
