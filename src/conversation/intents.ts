@@ -73,7 +73,10 @@ export class Intents {
       const phrases = [...(file.intents[name] ?? []), ...(name === 'menu' ? extraMenuPhrases : [])]
       for (const phrase of phrases) {
         const key = intentKey(phrase)
-        if (!key) continue
+        // "하하" collapses to "하", which would then match inside "너무하네"; repeated laughter is
+        // recognized as such (isLaughter) without the phrase.
+        const collapsedToOneSyllable = key.length === 1 && !JAMO.test(key) && phrase.replace(NOT_LETTERS, '').length > 1
+        if (!key || collapsedToOneSyllable) continue
         // A phrase listed under two intents belongs to the one that wins anyway.
         const had = this.#phrases.get(key)
         if (!had || INTENT_PRIORITY.indexOf(name) < INTENT_PRIORITY.indexOf(had)) this.#phrases.set(key, name)
@@ -120,7 +123,8 @@ export class Intents {
       for (let len = 1; len <= Math.min(this.#longest, n - i); len++) {
         const piece = key.slice(i, i + len)
         const intent = this.#phrases.get(piece)
-        const filler = !intent && (this.#fillers.has(piece) || (len === 1 && this.#laughter.has(piece)))
+        // A lone laughter jamo may trail a phrase ("안녕ㅎ"); a syllable such as 하 may not ("너무하네").
+        const filler = !intent && (this.#fillers.has(piece) || (len === 1 && JAMO.test(piece) && this.#laughter.has(piece)))
         if (!intent && !filler) continue
         const next = { pieces: here.pieces + 1, intents: intent ? [...here.intents, intent] : here.intents }
         const at = best[i + len]
