@@ -21,6 +21,9 @@ const expected: Record<string, { outcome: string; kind?: string; faqId?: string;
   'flow-browse.json': { outcome: 'none', kind: 'menu', first: 'carousel' },
   'flow-browse-category.json': { outcome: 'none', kind: 'category', first: 'listCard' },
   'flow-welcome.json': { outcome: 'none', kind: 'welcome', first: 'simpleText' },
+  'flow-confirm-yes.json': { outcome: 'answer', kind: 'answer', faqId: 'faq-963be53d', first: 'textCard' },
+  'flow-confirm-no.json': { outcome: 'none', kind: 'missed', faqId: 'faq-963be53d', first: 'simpleText' },
+  'flow-more-past-the-end.json': { outcome: 'answer', kind: 'answer', faqId: 'faq-963be53d', first: 'textCard' },
 }
 
 t.test('every flow fixture gets its valid reply', async (t) => {

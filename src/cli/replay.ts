@@ -79,7 +79,7 @@ function stripVolatile(value: unknown): unknown {
   return value
 }
 
-/** What a saved expectation holds: what the user sees, plus the decision (outcome, faqId, question). */
+/** What a saved expectation holds: what the user sees, plus the decision (outcome, kind, intent, faqId, question, part). */
 export function expectedOf(fixture: Fixture, reply: Reply): Record<string, unknown> {
   const out: Record<string, unknown> = { skill: fixture.skill, status: reply.status }
   const body = reply.body
@@ -94,7 +94,7 @@ export function expectedOf(fixture: Fixture, reply: Reply): Record<string, unkno
   const data = r.data as Record<string, unknown> | undefined
   if (data && typeof data === 'object') {
     const picked: Record<string, unknown> = {}
-    for (const k of ['outcome', 'faqId', 'question'] as const) if (data[k] !== undefined) picked[k] = data[k]
+    for (const k of ['outcome', 'kind', 'intent', 'faqId', 'question', 'part', 'parts'] as const) if (data[k] !== undefined) picked[k] = data[k]
     out.data = picked
   }
   return out
