@@ -27,7 +27,9 @@ function userKey() {
 let botUserKey = userKey()
 /** Output contexts the skill set, sent back on the next turns while their lifeSpan lasts. */
 let contexts = new Map()
-let lastBlock = { id: 'playground-fallback', name: '폴백 블록' }
+/** The block each skill is called from (the server's skills/index.ts, via /playground/skills). */
+let skillBlocks = { '/skills/faq': { id: 'playground-fallback', name: '폴백 블록' } }
+let lastBlock = skillBlocks['/skills/faq']
 let authHeader
 let botId = 'playground-bot'
 let busy = false
@@ -37,12 +39,6 @@ function showUser() {
 }
 
 // ---- the request ---------------------------------------------------------------------------------
-
-const SKILL_BLOCKS = {
-  '/skills/faq': { id: 'playground-fallback', name: '폴백 블록' },
-  '/skills/browse': { id: 'playground-browse', name: '자주 묻는 질문' },
-  '/skills/welcome': { id: 'playground-welcome', name: '웰컴 블록' },
-}
 
 function contextsIn() {
   return [...contexts.entries()].map(([name, c]) => ({
@@ -56,7 +52,7 @@ function contextsIn() {
 /** A SkillPayload shaped like OpenBuilder's for a typed utterance or a tap. */
 function skillPayload(utterance, { clientExtra = {}, trigger = 'TEXT_INPUT', blockId } = {}) {
   const skill = skillSelect.value
-  const block = blockId ? { id: blockId, name: `block ${blockId}` } : SKILL_BLOCKS[skill] || SKILL_BLOCKS['/skills/faq']
+  const block = blockId ? { id: blockId, name: `block ${blockId}` } : skillBlocks[skill] || skillBlocks['/skills/faq']
   return {
     intent: { id: block.id, name: block.name, extra: { reason: { code: 1, message: 'OK' } } },
     userRequest: {
@@ -465,8 +461,12 @@ skillSelect.addEventListener('change', () => notice(`Now sending to ${skillSelec
 async function loadSkills() {
   try {
     const res = await fetch('/playground/skills')
-    const { skills, authHeader: header, botId: allowed } = await res.json()
+    const { skills, blocks, authHeader: header, botId: allowed } = await res.json()
     if (allowed) botId = allowed
+    if (blocks && typeof blocks === 'object') {
+      skillBlocks = { ...skillBlocks, ...blocks }
+      lastBlock = skillBlocks['/skills/faq'] || lastBlock
+    }
     if (Array.isArray(skills) && skills.length) {
       for (const option of [...skillSelect.options]) if (!skills.includes(option.value)) option.remove()
       for (const s of skills) if (![...skillSelect.options].some((o) => o.value === s)) skillSelect.append(new Option(s, s))
