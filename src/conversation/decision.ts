@@ -68,12 +68,26 @@ export function dataOf(d: Decision): ReplyData {
   return data
 }
 
+/** Ids worth a report: what was offered (choices, confirm, the list before a miss), or a miss's near misses. */
+function loggedCandidates(d: Decision): Candidate[] {
+  switch (d.kind) {
+    case 'choices':
+    case 'confirm':
+    case 'missed':
+      return d.candidates
+    case 'none':
+      return d.candidates.slice(0, LOGGED_NEAR_MISSES)
+    default:
+      return []
+  }
+}
+
 export function logOf(start: SkillLogStart, d: Decision): SkillLog {
   const log: SkillLog = { ...start, kind: d.kind, outcome: d.outcome, via: d.via }
   if (d.faqId) log.faqId = d.faqId
   if (d.score !== undefined) log.score = round(d.score)
-  const offered = d.kind === 'none' ? d.candidates.slice(0, LOGGED_NEAR_MISSES) : d.kind === 'answer' || d.kind === 'more' ? [] : d.candidates
-  if (offered.length && ['choices', 'confirm', 'none', 'missed'].includes(d.kind)) log.candidates = offered.map((c) => c.faqId)
+  const candidates = loggedCandidates(d)
+  if (candidates.length) log.candidates = candidates.map((c) => c.faqId)
   if (d.intent) log.intent = d.intent
   if (d.query) log.query = logUtterance(d.query)
   if (d.tap) log.tap = d.tap

@@ -68,7 +68,7 @@ function moreQuickReplies(ctx: ReplyContext, entry: FaqEntry, next: number, quer
 export function answerReply(
   ctx: ReplyContext,
   entry: FaqEntry,
-  how: How & { query?: string },
+  how: How,
   opts: { score?: number; candidates?: Candidate[]; lead?: Component[] } = {},
 ): Reply {
   const lead = opts.lead ?? []
