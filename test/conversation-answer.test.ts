@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap'
 import { LIMITS } from '../src/kakao/limits.js'
 import { cpLength } from '../src/kakao/text.js'
-import { layoutAnswer } from '../src/conversation/layout.js'
+import { answerParts, layoutAnswer } from '../src/conversation/layout.js'
 import { readTap } from '../src/conversation/taps.js'
 import { buildConversation, squash, tempCorpus, visibleTexts, type Reply } from './conversation-helpers.js'
 
@@ -283,4 +283,18 @@ t.test('every entry of the bundled corpus answers within limits, and all its qui
     t.ok(seen.includes(squash(entry.answer)), `${entry.id}: the whole answer is shown`)
     for (const q of reply.template.quickReplies ?? []) await ask('/skills/faq', q.messageText ?? q.label, q.extra ?? null)
   }
+})
+
+t.test('answerParts: a long answer in order over parts of at most three bubbles, never over a limit', async (t) => {
+  const answer = NINE_THOUSAND.join(' ')
+  for (const [cardMax, first] of [[LIMITS.textCardDescription, 2], [LIMITS.basicCardDescription, 2], [LIMITS.textCardDescription, 1]] as const) {
+    const { cardText, parts } = answerParts(answer, cardMax, first)
+    t.ok(cpLength(cardText) <= cardMax, 'the card text fits the card')
+    t.equal(parts[0]?.length, first, 'the first reply fills its room')
+    for (const p of parts.slice(1)) t.ok(p.length >= 1 && p.length <= LIMITS.outputs, 'later parts hold one to three bubbles')
+    for (const b of parts.flat()) t.ok(cpLength(b) <= LIMITS.simpleText && /[.!?]$/.test(b), 'bubbles end at a sentence, within 1000')
+    t.equal(squash(cardText + parts.flat().join('')), squash(answer), 'everything, once, in order')
+  }
+  const short = answerParts('짧은 답변입니다.', LIMITS.textCardDescription, 2)
+  t.same(short, { cardText: '짧은 답변입니다.', parts: [[]] }, 'a short answer is one part')
 })

@@ -38,8 +38,11 @@ export interface Decision extends How {
   shown?: string[]
 }
 
+/** What a reply builder fills in; `outcome` defaults to 'none' and `candidates` to none. */
+export type DecisionFields = Omit<Decision, keyof How | 'kind' | 'outcome' | 'candidates'> & { outcome?: Outcome; candidates?: Candidate[] }
+
 /** A decision for `how`; small talk always has kind 'intent', whatever layout its reply borrows. */
-export function decide(how: How, kind: ReplyKind, fields: Omit<Decision, keyof How | 'kind' | 'outcome' | 'candidates'> & { outcome?: Outcome; candidates?: Candidate[] } = {}): Decision {
+export function decide(how: How, kind: ReplyKind, fields: DecisionFields = {}): Decision {
   const { outcome = 'none', candidates = [], ...rest } = fields
   return { ...how, ...rest, kind: how.intent ? 'intent' : kind, outcome, candidates }
 }
@@ -60,7 +63,8 @@ export function dataOf(d: Decision): ReplyData {
   if (d.faqId) data.faqId = d.faqId
   if (d.question) data.question = d.question
   if (d.score !== undefined) data.score = d.score
-  const details = { intent: d.intent, feedback: d.feedback, part: d.part, parts: d.parts, category: d.category, page: d.page, pages: d.pages, shown: d.shown }
+  const { intent, feedback, part, parts, category, page, pages, shown } = d
+  const details = { intent, feedback, part, parts, category, page, pages, shown }
   for (const [key, value] of Object.entries(details)) if (value !== undefined) Object.assign(data, { [key]: value })
   // Older webhook setups read these flags.
   if (d.kind === 'busy') data.busy = true

@@ -108,9 +108,7 @@ export function readTap(extra: Record<string, unknown>): Tap | undefined {
   }
   // Extras written before `tap` existed, and taps whose `tap` lacks a field: infer from the keys.
   const feedback = vote(extra.feedback)
-  if (name === 'feedback' || feedback) {
-    if (feedback) return { tap: 'feedback', feedback, ...(faqId ? { faqId } : {}), ...query(extra.query) }
-  }
+  if (feedback) return { tap: 'feedback', feedback, ...(faqId ? { faqId } : {}), ...query(extra.query) }
   if (bool(extra.missed)) {
     const offered = ids(extra.offered)
     return { tap: 'none-of-these', ...query(extra.query), ...(offered ? { offered } : {}) }

@@ -5,8 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { simpleText } from '../kakao/builders.js'
 import { actionParamsOf, clientExtraOf, type SkillPayload } from '../kakao/payload.js'
 import type { Component, SkillResponse } from '../kakao/response.js'
-import type { FaqEntry } from '../faq/schema.js'
-import type { Candidate, MatchResult } from '../match/types.js'
+import type { MatchResult } from '../match/types.js'
 import { replyContext, type ReplyContext } from './context.js'
 import { logOf, type Decision, type How } from './decision.js'
 import type { Intents } from './intents.js'
@@ -14,7 +13,16 @@ import { answerReply, moreReply } from './replies/answer.js'
 import { categoryReply, menuReply } from './replies/browse.js'
 import type { Reply } from './replies/common.js'
 import { intentReply } from './replies/intent.js'
-import { choicesReply, confirmRejectedReply, confirmReply, emptyReply, feedbackReply, missedReply, noneReply } from './replies/search.js'
+import {
+  choicesReply,
+  confirmRejectedReply,
+  confirmReply,
+  emptyReply,
+  feedbackReply,
+  missedReply,
+  noneReply,
+  type Scored,
+} from './replies/search.js'
 import type { SkillLogStart } from './skill-log.js'
 import { readTap, tapQuery, type Tap } from './taps.js'
 
@@ -93,16 +101,16 @@ export function replyToTap(turn: Turn): Reply | undefined {
 function stale(turn: Turn, how: How, faqId: string, text: string): Reply {
   const lead = [simpleText(turn.ctx.messages.staleChoice)]
   const after: How = { ...how, stale: faqId }
-  return text.trim() ? replyToUtterance(turn, lead, after, text) : menuReply(turn.ctx, after, 1, lead)
+  return text.trim() ? replyToUtterance(turn, { lead, how: after, text }) : menuReply(turn.ctx, after, 1, lead)
 }
 
 /** Candidates the matcher calls plausible for a list (never padding), with their entries, best first. */
-function plausible(ctx: ReplyContext, result: MatchResult): Array<{ entry: FaqEntry; score: number }> {
+function plausible(ctx: ReplyContext, result: MatchResult): Scored[] {
   if (result.outcome !== 'choices') return []
-  // The matcher returns only plausible candidates for 'choices'; one that fills a list up with a
-  // candidate under the choices threshold is held to that threshold here. Its order is kept.
+  // For 'choices' the matcher returns only plausible candidates. A matcher that fills a short list
+  // up with weaker ones gets those below MATCH_CHOICES_MIN left out here; its order is kept.
   const min = ctx.config.MATCH_CHOICES_MIN ?? 0
-  const out: Array<{ entry: FaqEntry; score: number }> = []
+  const out: Scored[] = []
   for (const c of result.candidates) {
     const entry = c.score >= min ? ctx.matcher.entry(c.faqId) : undefined
     if (entry) out.push({ entry, score: c.score })
@@ -115,8 +123,9 @@ function plausible(ctx: ReplyContext, result: MatchResult): Array<{ entry: FaqEn
  * else is searched and answered, offered as choices or one question to confirm, or admitted as a
  * miss. `lead` outputs go first.
  */
-export function replyToUtterance(turn: Turn, lead: Component[] = [], how: How = { via: 'typed' }, text: string = turn.utterance): Reply {
+export function replyToUtterance(turn: Turn, opts: { lead?: Component[]; how?: How; text?: string } = {}): Reply {
   const { ctx } = turn
+  const { lead = [], how = { via: 'typed' }, text = turn.utterance } = opts
   if (!text.trim()) return emptyReply(ctx, how)
   const intent = ctx.intents.classify(text)
   // Asking for a person is answered with the handoff, unless the FAQ itself answers it (an entry
@@ -131,7 +140,7 @@ export function replyToUtterance(turn: Turn, lead: Component[] = [], how: How = 
   const [only] = choices
   if (choices.length === 1 && only) return confirmReply(ctx, how, text, only.entry, only.score, lead)
   if (choices.length > 1) return choicesReply(ctx, how, text, choices, lead)
-  return noneReply(ctx, how, result.candidates.filter((c: Candidate) => c.score > 0), lead)
+  return noneReply(ctx, how, result.candidates.filter((c) => c.score > 0), lead)
 }
 
 /** What the user typed, carried into the answer's feedback chips (a tap keeps the query it had). */

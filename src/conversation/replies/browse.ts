@@ -63,9 +63,13 @@ export function categoryReply(ctx: ReplyContext, how: How, category: string, pag
   const name = path.join(PATH_SEPARATOR)
   const { shown, page: p, pages } = paginate(entries, CATEGORY_PAGE_SIZE, page)
   // Below the chosen category, the rest of each entry's path tells similar questions apart.
-  const items = shown.map((e) => tapListItem(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id }, e.category.slice(path.length).join(PATH_SEPARATOR)))
-  const more = p < pages ? [tapButton(ctx.config, messages.browseMore, `${name} ${messages.browseMore}`, { tap: 'category', category: name, page: p + 1 })] : []
-  const header = pages > 1 ? format(messages.categoryHeaderPaged, { category: name, page: p, pages }) : format(messages.categoryHeader, { category: name })
+  const items = shown.map((e) =>
+    tapListItem(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id }, e.category.slice(path.length).join(PATH_SEPARATOR)),
+  )
+  const nextPage = { tap: 'category', category: name, page: p + 1 } as const
+  const more = p < pages ? [tapButton(ctx.config, messages.browseMore, `${name} ${messages.browseMore}`, nextPage)] : []
+  const header =
+    pages > 1 ? format(messages.categoryHeaderPaged, { category: name, page: p, pages }) : format(messages.categoryHeader, { category: name })
   return reply(decide(how, 'category', { category: name, page: p, pages, shown: shown.map((e) => e.id) }), {
     outputs: [{ listCard: listCard({ header, items, buttons: more }) }],
     quickReplies: [homeQuick(ctx)],
@@ -78,6 +82,9 @@ export function welcomeReply(ctx: ReplyContext, how: How, text: string = ctx.mes
   const popular = ctx.catalog.popular(LIMITS.quickReplies - 1)
   return reply(decide(how, 'welcome', { shown: popular.map((e) => e.id) }), {
     outputs: [simpleText(text)],
-    quickReplies: [...popular.map((e) => questionQuick(ctx, e)), tapQuickReply(ctx.config, messages.browseHeader, messages.browseHeader, { tap: 'menu' })],
+    quickReplies: [
+      ...popular.map((e) => questionQuick(ctx, e)),
+      tapQuickReply(ctx.config, messages.browseHeader, messages.browseHeader, { tap: 'menu' }),
+    ],
   })
 }

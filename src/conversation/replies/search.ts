@@ -15,11 +15,17 @@ import { categoryQuickReplies, handoffCard, homeQuick, questionQuick, reply, typ
 
 const asCandidate = (e: FaqEntry, score: number): Candidate => ({ faqId: e.id, question: e.question, score })
 
+/** An entry the matcher offered, with its score. */
+export interface Scored {
+  entry: FaqEntry
+  score: number
+}
+
 /**
  * "혹시 이런 질문이신가요?": the plausible entries, best first; a tap on one answers it and is
  * logged with what the user had typed.
  */
-export function choicesReply(ctx: ReplyContext, how: How, utterance: string, shown: Array<{ entry: FaqEntry; score: number }>, lead: Component[] = []): Reply {
+export function choicesReply(ctx: ReplyContext, how: How, utterance: string, shown: Scored[], lead: Component[] = []): Reply {
   const query = tapQuery(utterance)
   const asked = query ? { query } : {}
   const entries = shown.slice(0, LIMITS.listCardItems)
