@@ -8,13 +8,13 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import type { FaqCorpus } from '../src/faq/schema.js'
 import { createMatcher } from '../src/match/index.js'
 import type { Matcher, MatchResult } from '../src/match/types.js'
+import { ScriptedMatcher } from '../test/conversation-helpers.js'
 import { projectRoot, dataPath } from '../src/paths.js'
 import { FaqStore } from '../src/plugins/faq-store.js'
 
@@ -57,15 +57,14 @@ async function conversationMatcher(): Promise<Matcher> {
     ...bundled,
     entries: [...bundled.entries, { id: 'long-answer', question: LONG_QUESTION, answer: LONG_ANSWER, category: ['안내'], alternates: [], platforms: [], links: [] }],
   }
-  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'faq.json')
-  writeFileSync(file, JSON.stringify(corpus))
   const inner = await createMatcher(corpus)
   const deploy = inner.entry('faq-963be53d')!
-  const script: Record<string, MatchResult> = {
-    [ONE_CANDIDATE]: { outcome: 'choices', candidates: [{ faqId: deploy.id, question: deploy.question, score: 0.4 }] },
-    [LONG_QUESTION]: { outcome: 'answer', candidates: [{ faqId: 'long-answer', question: LONG_QUESTION, score: 1 }] },
+  // (`score` optional: the same text reads against the matcher that adds MatchResult.score.)
+  const script: Record<string, MatchResult & { score?: number }> = {
+    [ONE_CANDIDATE]: { outcome: 'choices', candidates: [{ faqId: deploy.id, question: deploy.question, score: 0.4 }], score: 0.4 },
+    [LONG_QUESTION]: { outcome: 'answer', candidates: [{ faqId: 'long-answer', question: LONG_QUESTION, score: 1 }], score: 1 },
   }
-  return { corpus: inner.corpus, entry: (id) => inner.entry(id), match: (u) => script[u] ?? inner.match(u) }
+  return new ScriptedMatcher(inner, script)
 }
 
 /** Type `text`, send it, and wait for the bot's next row; returns that row's text. */

@@ -107,12 +107,14 @@ t.test('an empty utterance gets a prompt with categories, not an error', async (
 })
 
 // One plausible candidate, and one the current matcher pads the list with (below MATCH_CHOICES_MIN).
-const ONE_PLAUSIBLE: MatchResult = {
+// (`score` is optional here so this reads the same against the matcher that adds MatchResult.score.)
+const ONE_PLAUSIBLE: MatchResult & { score?: number } = {
   outcome: 'choices',
   candidates: [
     { faqId: 'faq-963be53d', question: '배포란 무엇인가요?', score: 0.4 },
     { faqId: 'faq-619e0450', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.05 },
   ],
+  score: 0.4,
 }
 
 async function confirming(t: Test, env: Record<string, string> = {}) {
