@@ -28,7 +28,7 @@ const browse: FastifyPluginAsyncTypebox = async (app) => {
         replyToTap(turn) ??
         (typeof fixed === 'string' && fixed.trim() ? categoryReply(turn.ctx, { via: 'typed' }, fixed) : menuReply(turn.ctx, { via: 'typed' }))
       return finish(request, turn, reply)
-    },
+    }
   )
 }
 

@@ -41,7 +41,7 @@ const faq: FastifyPluginAsyncTypebox = async (app) => {
       const fresh = replyToUtterance(turn)
       finish(request, turn, fresh)
       return raw.send(cache.put(matcher, turn.utterance, fresh))
-    },
+    }
   )
 }
 

@@ -22,7 +22,7 @@ const welcome: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const turn = startTurn(app, request, request.body, intents)
       return finish(request, turn, replyToTap(turn) ?? welcomeReply(turn.ctx, { via: 'typed' }))
-    },
+    }
   )
 }
 

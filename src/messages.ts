@@ -81,12 +81,12 @@ export const defaultMessages = {
 
 export const MessagesSchema = Type.Object(
   Object.fromEntries(Object.keys(defaultMessages).map((k) => [k, Type.Optional(Type.String({ minLength: 1 }))])),
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 
 export type Messages = { -readonly [K in keyof typeof defaultMessages]: string }
 
-export function loadMessages(file?: string): Messages {
+export function loadMessages (file?: string): Messages {
   const messages: Messages = { ...defaultMessages }
   if (!file) return messages
   let raw: unknown
@@ -101,6 +101,6 @@ export function loadMessages(file?: string): Messages {
 }
 
 /** Fill {name} placeholders. */
-export function format(template: string, vars: Record<string, string | number>): string {
+export function format (template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m))
 }

@@ -24,14 +24,14 @@ const SCREENSHOT = join(projectRoot, 'docs', 'playground.png')
 
 let passed = 0
 let failed = 0
-function check(ok: boolean, what: string, detail = ''): boolean {
+function check (ok: boolean, what: string, detail = ''): boolean {
   if (ok) passed++
   else failed++
   console.log(`${ok ? 'ok    ' : 'FAIL  '} ${what}${!ok && detail ? `\n       ${detail}` : ''}`)
   return ok
 }
 
-async function step<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+async function step<T> (what: string, fn: () => Promise<T>): Promise<T | undefined> {
   try {
     const value = await fn()
     check(true, what)
@@ -51,7 +51,7 @@ const LONG_QUESTION = '아주 긴 안내문은 어떻게 보이나요?'
 const LONG_ANSWER = Array.from({ length: 90 }, (_, i) => `긴 안내 ${i + 1}번 문장입니다: 설정 메뉴에서 해당 항목을 고른 뒤 저장을 눌러 주세요.`).join(' ')
 const ONE_CANDIDATE = '배포 그거 뭐였더라'
 
-async function conversationMatcher(): Promise<Matcher> {
+async function conversationMatcher (): Promise<Matcher> {
   const bundled = JSON.parse(readFileSync(dataPath('faq.json'), 'utf8')) as FaqCorpus
   const corpus: FaqCorpus = {
     ...bundled,
@@ -68,7 +68,7 @@ async function conversationMatcher(): Promise<Matcher> {
 }
 
 /** Type `text`, send it, and wait for the bot's next row; returns that row's text. */
-async function say(page: Page, text: string): Promise<string> {
+async function say (page: Page, text: string): Promise<string> {
   const before = await botRows(page).count()
   const input = page.locator('input[type="text"]').first()
   await input.fill(text)
@@ -78,7 +78,7 @@ async function say(page: Page, text: string): Promise<string> {
 }
 
 /** Tap the quick reply labelled `label` and wait for the bot's next row; returns that row's text. */
-async function tapChip(page: Page, label: string): Promise<string> {
+async function tapChip (page: Page, label: string): Promise<string> {
   const before = await botRows(page).count()
   await page.locator('#chat .quick-replies button', { hasText: label }).first().click()
   await page.waitForFunction((n) => document.querySelectorAll('#chat .row.bot').length > n, before)
@@ -88,7 +88,7 @@ async function tapChip(page: Page, label: string): Promise<string> {
 const chipLabels = (page: Page) => page.locator('#chat .quick-replies button').allInnerTexts()
 const squash = (s: string) => s.replace(/\s+/g, '')
 
-async function main(): Promise<void> {
+async function main (): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
     process.exit(2)
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
       await button.first().click()
       await page.locator('#chat .notice', { hasText: '상담직원 연결' }).last().waitFor()
     })
-    await step(`one plausible candidate: "혹시 '…'에 대해 물으신 건가요?", 네 answers it`, async () => {
+    await step('one plausible candidate: "혹시 \'…\'에 대해 물으신 건가요?", 네 answers it', async () => {
       const asked = await say(page, ONE_CANDIDATE)
       if (!asked.includes("혹시 '배포란 무엇인가요?'에 대해 물으신 건가요?")) throw new Error(`bot said: ${asked.slice(0, 120)}`)
       const chips = await chipLabels(page)

@@ -100,7 +100,7 @@ t.test('each intent gets a fitting 존댓말 reply with a way forward, logged as
   t.match(logs[3], { kind: 'intent', intent: 'insult' })
   t.same(
     logs.map((l) => l.intent),
-    ['greeting', 'thanks', 'laughter', 'insult', 'jamo', 'complaint'],
+    ['greeting', 'thanks', 'laughter', 'insult', 'jamo', 'complaint']
   )
 })
 

@@ -10,12 +10,12 @@ const skillSelect = $('skill')
 // ---- the fake user and the conversation state ---------------------------------------------------
 
 const USER_KEY_STORE = 'kakao-faq-skill.playground.botUserKey'
-function newUserKey() {
+function newUserKey () {
   const bytes = new Uint8Array(24)
   crypto.getRandomValues(bytes)
   return 'playground' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
-function userKey() {
+function userKey () {
   try {
     let key = localStorage.getItem(USER_KEY_STORE)
     if (!key) localStorage.setItem(USER_KEY_STORE, (key = newUserKey()))
@@ -34,13 +34,13 @@ let authHeader
 let botId = 'playground-bot'
 let busy = false
 
-function showUser() {
+function showUser () {
   $('user').textContent = `botUserKey ${botUserKey.slice(0, 18)}…`
 }
 
 // ---- the request ---------------------------------------------------------------------------------
 
-function contextsIn() {
+function contextsIn () {
   return [...contexts.entries()].map(([name, c]) => ({
     name,
     lifespan: c.lifeSpan,
@@ -50,7 +50,7 @@ function contextsIn() {
 }
 
 /** A SkillPayload shaped like OpenBuilder's for a typed utterance or a tap. */
-function skillPayload(utterance, { clientExtra = {}, trigger = 'TEXT_INPUT', blockId } = {}) {
+function skillPayload (utterance, { clientExtra = {}, trigger = 'TEXT_INPUT', blockId } = {}) {
   const skill = skillSelect.value
   const block = blockId ? { id: blockId, name: `block ${blockId}` } : skillBlocks[skill] || skillBlocks['/skills/faq']
   return {
@@ -70,7 +70,7 @@ function skillPayload(utterance, { clientExtra = {}, trigger = 'TEXT_INPUT', blo
   }
 }
 
-function keepContexts(reply) {
+function keepContexts (reply) {
   // OpenBuilder counts a context's lifeSpan in turns: every turn uses one up.
   for (const [name, c] of contexts) {
     c.lifeSpan -= 1
@@ -89,7 +89,7 @@ function keepContexts(reply) {
  * Send one turn. `shown` is what appears in the user's bubble (the label of a tapped button sends
  * its messageText as the utterance, as KakaoTalk does).
  */
-async function send(utterance, opts = {}) {
+async function send (utterance, opts = {}) {
   if (busy) return
   busy = true
   clearQuickReplies()
@@ -136,7 +136,7 @@ async function send(utterance, opts = {}) {
   if (utterance.trim() && !opts.clientExtra?.faqId) explain(utterance)
 }
 
-async function explain(utterance) {
+async function explain (utterance) {
   try {
     const res = await fetch('/playground/explain', {
       method: 'POST',
@@ -154,7 +154,7 @@ async function explain(utterance) {
 const TRIGGERS = { quick: 'QUICKREPLY_BUTTON', button: 'CARD_BUTTON', list: 'LIST_ITEM' }
 
 /** Follow a button, quick reply or list item as KakaoTalk does. */
-function follow(target, where) {
+function follow (target, where) {
   const action = target.action || (target.blockId ? 'block' : target.messageText ? 'message' : undefined)
   const label = target.label ?? target.title ?? ''
   switch (action) {
@@ -194,27 +194,27 @@ function follow(target, where) {
 
 // ---- drawing -------------------------------------------------------------------------------------
 
-function el(tag, className, text) {
+function el (tag, className, text) {
   const node = document.createElement(tag)
   if (className) node.className = className
   if (text !== undefined && text !== null) node.textContent = String(text)
   return node
 }
 
-function now() {
+function now () {
   return new Date().toLocaleTimeString('ko-KR', { hour: 'numeric', minute: '2-digit' })
 }
 
-function scrollDown() {
+function scrollDown () {
   chat.scrollTop = chat.scrollHeight
 }
 
-function notice(text, error = false) {
+function notice (text, error = false) {
   chat.append(el('div', error ? 'notice error' : 'notice', text))
   scrollDown()
 }
 
-function userBubble(text, note) {
+function userBubble (text, note) {
   const row = el('div', 'row user')
   const bubble = el('div', 'bubble user', text)
   if (note) bubble.append(el('span', 'tag', note))
@@ -223,7 +223,7 @@ function userBubble(text, note) {
   scrollDown()
 }
 
-function buttonsOf(card) {
+function buttonsOf (card) {
   const buttons = Array.isArray(card.buttons) ? card.buttons : []
   if (!buttons.length) return null
   const box = el('div', card.buttonLayout === 'horizontal' ? 'buttons horizontal' : 'buttons')
@@ -237,7 +237,7 @@ function buttonsOf(card) {
   return box
 }
 
-function image(thumb, className = 'thumb') {
+function image (thumb, className = 'thumb') {
   const img = el('img', className)
   img.src = thumb.imageUrl
   img.alt = thumb.altText || ''
@@ -251,7 +251,7 @@ function image(thumb, className = 'thumb') {
   return img
 }
 
-function textBubble(text) {
+function textBubble (text) {
   const bubble = el('div', 'bubble bot')
   // KakaoTalk folds a long simpleText after 500 characters behind "전체 보기".
   const chars = Array.from(text)
@@ -268,7 +268,7 @@ function textBubble(text) {
   return bubble
 }
 
-function cardBody(card, kind) {
+function cardBody (card, kind) {
   const node = el('div', `card ${kind}`)
   if (kind === 'basicCard' && card.thumbnail) node.append(image(card.thumbnail))
   if (kind === 'commerceCard' && card.thumbnails?.[0]) node.append(image(card.thumbnails[0]))
@@ -285,7 +285,7 @@ function cardBody(card, kind) {
   return node
 }
 
-function listCardNode(card) {
+function listCardNode (card) {
   const node = el('div', 'card listCard')
   node.append(el('div', 'list-header', card.header?.title ?? ''))
   for (const item of card.items || []) {
@@ -305,7 +305,7 @@ function listCardNode(card) {
   return node
 }
 
-function itemCardNode(card) {
+function itemCardNode (card) {
   const node = el('div', 'card itemCard')
   if (card.thumbnail) node.append(image(card.thumbnail))
   if (card.head?.title) node.append(el('div', 'item-head', card.head.title))
@@ -328,13 +328,13 @@ function itemCardNode(card) {
   return node
 }
 
-function cardOf(kind, card) {
+function cardOf (kind, card) {
   if (kind === 'listCard') return listCardNode(card)
   if (kind === 'itemCard') return itemCardNode(card)
   return cardBody(card, kind)
 }
 
-function componentNode(component) {
+function componentNode (component) {
   const [kind, body] = Object.entries(component || {})[0] || []
   switch (kind) {
     case 'simpleText':
@@ -364,7 +364,7 @@ function componentNode(component) {
   }
 }
 
-function drawReply(reply) {
+function drawReply (reply) {
   const outputs = reply?.template?.outputs || []
   const row = el('div', 'row bot')
   row.append(el('span', 'avatar', 'F'))
@@ -390,11 +390,11 @@ function drawReply(reply) {
 }
 
 // Quick replies belong to the latest bot turn only: KakaoTalk removes them once the user speaks.
-function clearQuickReplies() {
+function clearQuickReplies () {
   for (const bar of chat.querySelectorAll('.quick-replies')) bar.remove()
 }
 
-function showMatch(data) {
+function showMatch (data) {
   const box = $('match')
   box.replaceChildren()
   box.classList.remove('muted')
@@ -458,7 +458,7 @@ $('reset').addEventListener('click', () => {
 
 skillSelect.addEventListener('change', () => notice(`Now sending to ${skillSelect.value}`))
 
-async function loadSkills() {
+async function loadSkills () {
   try {
     const res = await fetch('/playground/skills')
     const { skills, blocks, authHeader: header, botId: allowed } = await res.json()

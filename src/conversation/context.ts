@@ -27,6 +27,6 @@ export interface ReplyContext {
   intents: Intents
 }
 
-export function replyContext(messages: Messages, config: Partial<ConversationConfig>, matcher: Matcher, intents: Intents): ReplyContext {
+export function replyContext (messages: Messages, config: Partial<ConversationConfig>, matcher: Matcher, intents: Intents): ReplyContext {
   return { messages, config, matcher, catalog: catalogOf(matcher.corpus), intents }
 }

@@ -42,7 +42,7 @@ export interface Decision extends How {
 export type DecisionFields = Omit<Decision, keyof How | 'kind' | 'outcome' | 'candidates'> & { outcome?: Outcome; candidates?: Candidate[] }
 
 /** A decision for `how`; small talk always has kind 'intent', whatever layout its reply borrows. */
-export function decide(how: How, kind: ReplyKind, fields: DecisionFields = {}): Decision {
+export function decide (how: How, kind: ReplyKind, fields: DecisionFields = {}): Decision {
   const { outcome = 'none', candidates = [], ...rest } = fields
   return { ...how, ...rest, kind: how.intent ? 'intent' : kind, outcome, candidates }
 }
@@ -54,7 +54,7 @@ const LOGGED_NEAR_MISSES = 3
 
 const round = (x: number) => Math.round(x * 1000) / 1000
 
-export function dataOf(d: Decision): ReplyData {
+export function dataOf (d: Decision): ReplyData {
   const data: ReplyData = {
     outcome: d.outcome,
     kind: d.kind,
@@ -73,7 +73,7 @@ export function dataOf(d: Decision): ReplyData {
 }
 
 /** Ids worth a report: what was offered (choices, confirm, the list before a miss), or a miss's near misses. */
-function loggedCandidates(d: Decision): Candidate[] {
+function loggedCandidates (d: Decision): Candidate[] {
   switch (d.kind) {
     case 'choices':
     case 'confirm':
@@ -86,7 +86,7 @@ function loggedCandidates(d: Decision): Candidate[] {
   }
 }
 
-export function logOf(start: SkillLogStart, d: Decision): SkillLog {
+export function logOf (start: SkillLogStart, d: Decision): SkillLog {
   const log: SkillLog = { ...start, kind: d.kind, outcome: d.outcome, via: d.via }
   if (d.faqId) log.faqId = d.faqId
   if (d.score !== undefined) log.score = round(d.score)

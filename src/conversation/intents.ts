@@ -34,7 +34,7 @@ export const IntentsFileSchema = Type.Object(
     laughterCharacters: Type.Optional(Type.String()),
     intents: Type.Object(Object.fromEntries(INTENT_PRIORITY.map((name) => [name, Type.Optional(Phrases)])), { additionalProperties: false }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 export type IntentsFile = Static<typeof IntentsFileSchema>
 
@@ -44,7 +44,7 @@ export const DEFAULT_INTENTS_FILE = dataPath('intents.json')
 const MAX_KEY = 40
 
 // Emoji, their joiners and modifiers, and the emoticon punctuation people type for a face (^^ ;; :) T_T).
-const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f\u20e3]/gu
+const EMOJI = /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\u200d|\ufe0f|\u20e3/gu
 const HAS_EMOJI = new RegExp(EMOJI.source, 'u')
 const FACE = /\^|;|:\)|:d|:\(|t_t|ㅜㅜ|ㅠㅠ|^\s*[♡♥]+\s*$/u
 // "/ask ㅋㅋㅋ": a chat command prefix from bots the user knows elsewhere carries no meaning here.
@@ -57,7 +57,7 @@ const LATIN_LETTER = /^[a-z]$/u
  * The text intents are matched on: NFC, lower case, no command prefix, only letters and digits,
  * each run of one repeated character kept once ("ㅋㅋㅋㅋ" → "ㅋ", "고마워요요" → "고마워요").
  */
-export function intentKey(text: string): string {
+export function intentKey (text: string): string {
   const letters = text.normalize('NFC').toLowerCase().replace(COMMAND, '').replace(NOT_LETTERS, '')
   return letters.replace(/(.)\1+/gu, '$1')
 }
@@ -68,7 +68,7 @@ export class Intents {
   readonly #laughter: Set<string>
   #longest = 1
 
-  constructor(file: IntentsFile, extraMenuPhrases: string[] = []) {
+  constructor (file: IntentsFile, extraMenuPhrases: string[] = []) {
     for (const name of INTENT_PRIORITY) {
       const phrases = [...(file.intents[name] ?? []), ...(name === 'menu' ? extraMenuPhrases : [])]
       for (const phrase of phrases) {
@@ -92,7 +92,7 @@ export class Intents {
   }
 
   /** The intent `utterance` is, or undefined when it is (or holds) something to search for. */
-  classify(utterance: string): IntentName | undefined {
+  classify (utterance: string): IntentName | undefined {
     const text = utterance.normalize('NFC').toLowerCase().replace(COMMAND, '')
     const key = intentKey(text)
     if (!key) {
@@ -113,7 +113,7 @@ export class Intents {
    * intent is the highest-priority phrase among them. Undefined when any part is something else,
    * or when there is no phrase at all (fillers alone say nothing).
    */
-  #segment(key: string): IntentName | undefined {
+  #segment (key: string): IntentName | undefined {
     const n = key.length
     // best[i]: the fewest pieces covering key[0, i) and the intents they name.
     const best: Array<{ pieces: number; intents: IntentName[] } | undefined> = [{ pieces: 0, intents: [] }]
@@ -137,14 +137,14 @@ export class Intents {
   }
 
   /** Only laughter or crying characters, at least two of them ("ㅎㅎ", "하하", "ㅠㅠ", "크크킄"). */
-  #isLaughter(letters: string): boolean {
+  #isLaughter (letters: string): boolean {
     const chars = Array.from(letters)
     return chars.length >= 2 && chars.every((c) => this.#laughter.has(c))
   }
 }
 
 /** Read and check an intents file; the error names the file and the bad field. */
-export function loadIntents(file: string = DEFAULT_INTENTS_FILE, extraMenuPhrases: string[] = []): Intents {
+export function loadIntents (file: string = DEFAULT_INTENTS_FILE, extraMenuPhrases: string[] = []): Intents {
   let raw: unknown
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'))

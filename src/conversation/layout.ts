@@ -21,7 +21,7 @@ export interface AnswerLayout {
  * simpleTexts. Bubbles short enough not to be folded behind "전체 보기" are preferred when they
  * still fit without breaking a sentence; otherwise bubbles use the full simpleText limit. Undefined when the answer cannot fit.
  */
-export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number): AnswerLayout | undefined {
+export function layoutAnswer (answer: string, cardMax: number, maxBubbles: number): AnswerLayout | undefined {
   const text = sanitize(answer).trim()
   if (units(text) <= cardMax) return { cardText: text, bubbles: [] }
   if (maxBubbles <= 0) return undefined
@@ -61,7 +61,7 @@ export interface AnswerParts {
  * `bubblesPerPart` (a reply holds three outputs). Deterministic, so "이어서 보기" can ask for part n
  * by number and get exactly the text that follows the part before it.
  */
-export function answerParts(answer: string, cardMax: number, firstBubbles: number, bubblesPerPart: number = LIMITS.outputs): AnswerParts {
+export function answerParts (answer: string, cardMax: number, firstBubbles: number, bubblesPerPart: number = LIMITS.outputs): AnswerParts {
   const fits = layoutAnswer(answer, cardMax, firstBubbles)
   if (fits) return { cardText: fits.cardText, parts: [fits.bubbles] }
   const parts = sentences(sanitize(answer).trim())

@@ -23,9 +23,9 @@ export class ReplyCache {
   // old one goes with the old snapshot.
   readonly #bySnapshot = new WeakMap<Matcher, Map<string, CachedReply>>()
 
-  constructor(readonly capacity = 5_000) {}
+  constructor (readonly capacity = 5_000) {}
 
-  get(matcher: Matcher, utterance: string): CachedReply | undefined {
+  get (matcher: Matcher, utterance: string): CachedReply | undefined {
     const map = this.#bySnapshot.get(matcher)
     const hit = map?.get(utterance)
     if (!map || !hit) return undefined
@@ -35,7 +35,7 @@ export class ReplyCache {
   }
 
   /** Keep `reply` for `utterance`; returns its body to send. */
-  put(matcher: Matcher, utterance: string, reply: Reply): Buffer {
+  put (matcher: Matcher, utterance: string, reply: Reply): Buffer {
     const body = Buffer.from(JSON.stringify(reply.response), 'utf8')
     if (utterance.length > MAX_KEY_LENGTH || this.capacity <= 0) return body
     let map = this.#bySnapshot.get(matcher)

@@ -86,7 +86,7 @@ export type SkillLogStart = Pick<SkillLog, 'skill' | 'via' | 'utterance' | 'user
  * The record of a request the skill could not answer itself: an error, or the time budget or
  * event-loop pressure ran out first. Keeps who asked what when the turn had already started.
  */
-export function failedLog(started: SkillLog | SkillLogStart | undefined, skill: string, kind: 'busy' | 'error', reason?: string): SkillLog {
+export function failedLog (started: SkillLog | SkillLogStart | undefined, skill: string, kind: 'busy' | 'error', reason?: string): SkillLog {
   return {
     via: started?.via ?? 'typed',
     utterance: started?.utterance ?? '',

@@ -41,7 +41,7 @@ const NUMBER_MAX = 10_000
  * is only ever logged, and masked there anyway; extra need not carry them around), capped at
  * QUERY_MAX code points.
  */
-export function tapQuery(utterance: string): string | undefined {
+export function tapQuery (utterance: string): string | undefined {
   const text = Array.from(maskPii(sanitize(utterance).trim().slice(0, 4 * QUERY_MAX))).slice(0, QUERY_MAX).join('')
   return text || undefined
 }
@@ -61,7 +61,7 @@ const int = (v: unknown): number | undefined => {
   return Number.isInteger(n) && n >= 1 ? Math.min(n, NUMBER_MAX) : undefined
 }
 
-function vote(v: unknown): 'yes' | 'no' | undefined {
+function vote (v: unknown): 'yes' | 'no' | undefined {
   if (v === true) return 'yes'
   if (v === false) return 'no'
   const s = str(v)?.toLowerCase()
@@ -70,7 +70,7 @@ function vote(v: unknown): 'yes' | 'no' | undefined {
   return undefined
 }
 
-function ids(v: unknown): string[] | undefined {
+function ids (v: unknown): string[] | undefined {
   const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []
   const out = list.map(str).filter((s): s is string => !!s).slice(0, OFFERED_MAX)
   return out.length ? out : undefined
@@ -82,7 +82,7 @@ const query = (v: unknown) => {
 }
 
 /** The tap a clientExtra stands for; undefined when it carries no state of ours (the user typed). */
-export function readTap(extra: Record<string, unknown>): Tap | undefined {
+export function readTap (extra: Record<string, unknown>): Tap | undefined {
   const name = str(extra.tap)
   const faqId = str(extra.faqId)
   const page = int(extra.page)
@@ -129,23 +129,23 @@ type BlockIds = Partial<Pick<Config, 'BLOCK_ID_ANSWER' | 'BLOCK_ID_FEEDBACK' | '
 
 const targetOf = (tap: Tap): TapTarget => (tap.tap === 'feedback' ? 'feedback' : tap.tap === 'category' || tap.tap === 'menu' ? 'browse' : 'answer')
 
-function blockFor(blocks: BlockIds, tap: Tap): string | undefined {
+function blockFor (blocks: BlockIds, tap: Tap): string | undefined {
   const target = targetOf(tap)
   return target === 'answer' ? blocks.BLOCK_ID_ANSWER : target === 'feedback' ? blocks.BLOCK_ID_FEEDBACK : blocks.BLOCK_ID_BROWSE
 }
 
 /** A quick reply that sends `messageText` (the user sees it as their own bubble) and carries `tap`. */
-export function tapQuickReply(blocks: BlockIds, label: string, messageText: string, tap: Tap): QuickReplySpec {
+export function tapQuickReply (blocks: BlockIds, label: string, messageText: string, tap: Tap): QuickReplySpec {
   const blockId = blockFor(blocks, tap)
   return blockId ? { label, blockId, messageText, extra: tap } : { label, messageText, extra: tap }
 }
 
-export function tapListItem(blocks: BlockIds, title: string, messageText: string, tap: Tap, description?: string): ListItemSpec {
+export function tapListItem (blocks: BlockIds, title: string, messageText: string, tap: Tap, description?: string): ListItemSpec {
   const blockId = blockFor(blocks, tap)
   return { title, messageText, extra: tap, ...(description ? { description } : {}), ...(blockId ? { blockId } : {}) }
 }
 
-export function tapButton(blocks: BlockIds, label: string, messageText: string, tap: Tap): ButtonSpec {
+export function tapButton (blocks: BlockIds, label: string, messageText: string, tap: Tap): ButtonSpec {
   const blockId = blockFor(blocks, tap)
   return blockId ? { label, action: 'block', blockId, messageText, extra: tap } : { label, action: 'message', messageText, extra: tap }
 }

@@ -40,7 +40,7 @@ export interface Turn {
  * Start a turn: read the payload once, take the serving corpus snapshot once, and note who asked
  * what (so even a failing turn is logged with it). The skill's name comes from its route config.
  */
-export function startTurn(app: FastifyInstance, request: FastifyRequest, body: SkillPayload, intents: Intents): Turn {
+export function startTurn (app: FastifyInstance, request: FastifyRequest, body: SkillPayload, intents: Intents): Turn {
   const tap = readTap(clientExtraOf(body))
   const utterance = body.userRequest.utterance
   const start: SkillLogStart = {
@@ -55,18 +55,18 @@ export function startTurn(app: FastifyInstance, request: FastifyRequest, body: S
 }
 
 /** Record the turn's decision as the request's log line and hand back the reply to send. */
-export function finish(request: FastifyRequest, turn: Turn, reply: Reply): SkillResponse {
+export function finish (request: FastifyRequest, turn: Turn, reply: Reply): SkillResponse {
   request.skillLog = logOf(turn.start, reply.decision)
   return reply.response
 }
 
 /** The log line for a decision made on an earlier request (a cached reply). */
-export function finishCached(request: FastifyRequest, turn: Turn, decision: Decision): void {
+export function finishCached (request: FastifyRequest, turn: Turn, decision: Decision): void {
   request.skillLog = logOf(turn.start, decision)
 }
 
 /** What a tapped quick reply, button or list item asked for; undefined when the user typed. */
-export function replyToTap(turn: Turn): Reply | undefined {
+export function replyToTap (turn: Turn): Reply | undefined {
   const { ctx, tap } = turn
   if (!tap) return undefined
   const how: How = { via: 'tap', tap: tap.tap, ...('query' in tap && tap.query ? { query: tap.query } : {}) }
@@ -98,14 +98,14 @@ export function replyToTap(turn: Turn): Reply | undefined {
 }
 
 /** The tapped id is gone (the corpus was reloaded since it was shown): say so, then search `text`. */
-function stale(turn: Turn, how: How, faqId: string, text: string): Reply {
+function stale (turn: Turn, how: How, faqId: string, text: string): Reply {
   const lead = [simpleText(turn.ctx.messages.staleChoice)]
   const after: How = { ...how, stale: faqId }
   return text.trim() ? replyToUtterance(turn, { lead, how: after, text }) : menuReply(turn.ctx, after, 1, lead)
 }
 
 /** Candidates the matcher calls plausible for a list (never padding), with their entries, best first. */
-function plausible(ctx: ReplyContext, result: MatchResult): Scored[] {
+function plausible (ctx: ReplyContext, result: MatchResult): Scored[] {
   if (result.outcome !== 'choices') return []
   // For 'choices' the matcher returns only plausible candidates. A matcher that fills a short list
   // up with weaker ones gets those below MATCH_CHOICES_MIN left out here; its order is kept.
@@ -123,7 +123,7 @@ function plausible(ctx: ReplyContext, result: MatchResult): Scored[] {
  * else is searched and answered, offered as choices or one question to confirm, or admitted as a
  * miss. `lead` outputs go first.
  */
-export function replyToUtterance(turn: Turn, opts: { lead?: Component[]; how?: How; text?: string } = {}): Reply {
+export function replyToUtterance (turn: Turn, opts: { lead?: Component[]; how?: How; text?: string } = {}): Reply {
   const { ctx } = turn
   const { lead = [], how = { via: 'typed' }, text = turn.utterance } = opts
   if (!text.trim()) return emptyReply(ctx, how)
@@ -144,7 +144,7 @@ export function replyToUtterance(turn: Turn, opts: { lead?: Component[]; how?: H
 }
 
 /** What the user typed, carried into the answer's feedback chips (a tap keeps the query it had). */
-function queryOf(how: How, text: string): { query?: string } {
+function queryOf (how: How, text: string): { query?: string } {
   const query = how.query ?? tapQuery(text)
   return query ? { query } : {}
 }

@@ -25,7 +25,7 @@ export const MatchedKnowledge = Type.Object(
     imageUrl: OptStr,
     landingUrl: OptStr,
   },
-  loose,
+  loose
 )
 
 export const Intent = Type.Object(
@@ -37,19 +37,19 @@ export const Intent = Type.Object(
         Type.Object(
           {
             reason: Type.Optional(
-              Type.Union([Type.Object({ code: Type.Optional(Type.Union([Type.Number(), Type.String(), Type.Null()])), message: OptStr }, loose), Type.Null()]),
+              Type.Union([Type.Object({ code: Type.Optional(Type.Union([Type.Number(), Type.String(), Type.Null()])), message: OptStr }, loose), Type.Null()])
             ),
             knowledge: Type.Optional(
-              Type.Union([Type.Object({ matchedKnowledges: Type.Optional(Type.Union([Type.Array(MatchedKnowledge), Type.Null()])) }, loose), Type.Null()]),
+              Type.Union([Type.Object({ matchedKnowledges: Type.Optional(Type.Union([Type.Array(MatchedKnowledge), Type.Null()])) }, loose), Type.Null()])
             ),
           },
-          loose,
+          loose
         ),
         Type.Null(),
-      ]),
+      ])
     ),
   },
-  loose,
+  loose
 )
 
 export const SkillUser = Type.Object(
@@ -58,7 +58,7 @@ export const SkillUser = Type.Object(
     type: Type.Optional(Type.String({ description: '"botUserKey"; old payloads "accountId"' })),
     properties: Type.Optional(orAnything(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]))),
   },
-  loose,
+  loose
 )
 
 export const UserRequest = Type.Object(
@@ -71,12 +71,12 @@ export const UserRequest = Type.Object(
     callbackUrl: Type.Optional(orAnything(OptStr)),
     user: SkillUser,
   },
-  loose,
+  loose
 )
 
 export const DetailParam = Type.Object(
   { origin: Type.Optional(Type.Unknown()), value: Type.Optional(Type.Unknown()), groupName: OptStr },
-  loose,
+  loose
 )
 
 export const Action = Type.Object(
@@ -88,16 +88,16 @@ export const Action = Type.Object(
     clientExtra: Type.Optional(
       orAnything(
         Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
-        'The extra of the tapped button / quick reply / list item; null or {} when typed (old traffic: the string "null")',
-      ),
+        'The extra of the tapped button / quick reply / list item; null or {} when typed (old traffic: the string "null")'
+      )
     ),
   },
-  loose,
+  loose
 )
 
 export const ContextIn = Type.Object(
   { name: Type.Optional(Type.String()), lifespan: Type.Optional(Type.Number()), ttl: Type.Optional(Type.Number()), params: Type.Optional(Type.Unknown()) },
-  loose,
+  loose
 )
 
 export const Flow = Type.Object(
@@ -106,11 +106,11 @@ export const Flow = Type.Object(
       Type.Union([
         Type.Object({ type: OptStr, referrerBlock: Type.Optional(Type.Union([Named, Type.Null()])) }, loose),
         Type.Null(),
-      ]),
+      ])
     ),
     lastBlock: Type.Optional(Type.Union([Named, Type.Null()])),
   },
-  loose,
+  loose
 )
 
 export const SkillPayload = Type.Object(
@@ -122,7 +122,7 @@ export const SkillPayload = Type.Object(
     contexts: Type.Optional(orAnything(Type.Union([Type.Array(ContextIn), Type.Null()]))),
     flow: Type.Optional(orAnything(Type.Union([Flow, Type.Null()]))),
   },
-  { ...loose, title: 'SkillPayload (OpenBuilder skill request 2.0)' },
+  { ...loose, title: 'SkillPayload (OpenBuilder skill request 2.0)' }
 )
 
 export type SkillPayload = Static<typeof SkillPayload>
@@ -132,13 +132,13 @@ export type MatchedKnowledge = Static<typeof MatchedKnowledge>
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** clientExtra as an object: null, missing, "null", an array or any other non-object mean no state ({}). */
-export function clientExtraOf(payload: SkillPayload): Record<string, unknown> {
+export function clientExtraOf (payload: SkillPayload): Record<string, unknown> {
   const extra = payload.action?.clientExtra
   return isRecord(extra) ? extra : {}
 }
 
 /** action.params as an object ({} when missing or not an object); values may be strings or objects. */
-export function actionParamsOf(payload: SkillPayload): Record<string, unknown> {
+export function actionParamsOf (payload: SkillPayload): Record<string, unknown> {
   const params = payload.action?.params
   return isRecord(params) ? params : {}
 }

@@ -15,7 +15,7 @@ import { homeQuick, questionQuick, reply, type Reply } from './common.js'
 /** Related questions offered under an answer. */
 export const RELATED = 3
 
-function thumbnailUrl(ctx: ReplyContext, entry: FaqEntry): string | undefined {
+function thumbnailUrl (ctx: ReplyContext, entry: FaqEntry): string | undefined {
   if (entry.imageUrl) return entry.imageUrl
   // The most specific configured category wins: "카카오톡 > 오픈채팅" before "카카오톡".
   let best: { depth: number; url: string } | undefined
@@ -28,23 +28,23 @@ function thumbnailUrl(ctx: ReplyContext, entry: FaqEntry): string | undefined {
   return best?.url ?? ctx.config.DEFAULT_THUMBNAIL_URL
 }
 
-function answerButtons(ctx: ReplyContext, entry: FaqEntry): ButtonSpec[] {
+function answerButtons (ctx: ReplyContext, entry: FaqEntry): ButtonSpec[] {
   const operator: ButtonSpec[] = ctx.config.OPERATOR_HANDOFF ? [{ label: ctx.messages.operator, action: 'operator' }] : []
   const links = entry.links.slice(0, LIMITS.buttons - operator.length).map(
-    (l, i): ButtonSpec => ({ label: i === 0 ? ctx.messages.moreLink : l.label, action: 'webLink', url: l.url }),
+    (l, i): ButtonSpec => ({ label: i === 0 ? ctx.messages.moreLink : l.label, action: 'webLink', url: l.url })
   )
   return [...links, ...operator]
 }
 
 /** The parts of an entry's answer for a reply that has `room` outputs (the card is one of them). */
-function partsOf(ctx: ReplyContext, entry: FaqEntry, room: number): AnswerParts & { image?: string } {
+function partsOf (ctx: ReplyContext, entry: FaqEntry, room: number): AnswerParts & { image?: string } {
   const image = thumbnailUrl(ctx, entry)
   const cardMax = image ? LIMITS.basicCardDescription : LIMITS.textCardDescription
   return { ...answerParts(entry.answer, cardMax, room - 1), ...(image ? { image } : {}) }
 }
 
 /** After the last part: feedback (carrying what was typed), related questions and the way back. */
-function closingQuickReplies(ctx: ReplyContext, entry: FaqEntry, candidates: Candidate[], query: string | undefined): QuickReplySpec[] {
+function closingQuickReplies (ctx: ReplyContext, entry: FaqEntry, candidates: Candidate[], query: string | undefined): QuickReplySpec[] {
   const { messages } = ctx
   const asked = query ? { query } : {}
   const related = ctx.catalog.related(entry, candidates, RELATED)
@@ -56,7 +56,7 @@ function closingQuickReplies(ctx: ReplyContext, entry: FaqEntry, candidates: Can
   ]
 }
 
-function moreQuickReplies(ctx: ReplyContext, entry: FaqEntry, next: number, query: string | undefined): QuickReplySpec[] {
+function moreQuickReplies (ctx: ReplyContext, entry: FaqEntry, next: number, query: string | undefined): QuickReplySpec[] {
   const more = ctx.messages.answerMore
   return [tapQuickReply(ctx.config, more, more, { tap: 'more', faqId: entry.id, part: next, ...(query ? { query } : {}) }), homeQuick(ctx)]
 }
@@ -65,11 +65,11 @@ function moreQuickReplies(ctx: ReplyContext, entry: FaqEntry, next: number, quer
  * The first (often only) reply of an answer. `query` is what the user typed to get here, carried
  * into the feedback chips; `lead` outputs go first (they take room from the answer's bubbles).
  */
-export function answerReply(
+export function answerReply (
   ctx: ReplyContext,
   entry: FaqEntry,
   how: How,
-  opts: { score?: number; candidates?: Candidate[]; lead?: Component[] } = {},
+  opts: { score?: number; candidates?: Candidate[]; lead?: Component[] } = {}
 ): Reply {
   const lead = opts.lead ?? []
   const { cardText, parts, image } = partsOf(ctx, entry, LIMITS.outputs - lead.length)
@@ -89,7 +89,7 @@ export function answerReply(
 }
 
 /** "이어서 보기": part `part` (2..) of a long answer; past the last part, the last part again. */
-export function moreReply(ctx: ReplyContext, entry: FaqEntry, part: number, how: How): Reply {
+export function moreReply (ctx: ReplyContext, entry: FaqEntry, part: number, how: How): Reply {
   const { parts } = partsOf(ctx, entry, LIMITS.outputs)
   const p = Math.min(Math.max(part, 1), parts.length)
   if (p === 1) return answerReply(ctx, entry, how)

@@ -18,20 +18,20 @@ export const MENU_PAGE_SIZE = LIMITS.listCardItemsInCarousel * LIMITS.listCardCa
 const MENU_POPULAR = 5
 
 /** One page of `items` (pages from 1; a page past either end is the nearest page). */
-export function paginate<T>(items: T[], size: number, page: number): { shown: T[]; page: number; pages: number } {
+export function paginate<T> (items: T[], size: number, page: number): { shown: T[]; page: number; pages: number } {
   const pages = Math.max(1, Math.ceil(items.length / size))
   const p = Math.min(Math.max(page, 1), pages)
   return { shown: items.slice((p - 1) * size, p * size), page: p, pages }
 }
 
 /** The category menu: one listCard, or a carousel of listCards when there are more than five. */
-export function menuReply(ctx: ReplyContext, how: How, page = 1, lead: Component[] = []): Reply {
+export function menuReply (ctx: ReplyContext, how: How, page = 1, lead: Component[] = []): Reply {
   const { messages } = ctx
   const all = ctx.catalog.topCategories()
   if (all.length === 0) return reply(decide(how, 'menu'), { outputs: [...lead, simpleText(messages.browseEmpty)] })
   const { shown, page: p, pages } = paginate(all, MENU_PAGE_SIZE, page)
   const items = shown.map((cat) =>
-    tapListItem(ctx.config, cat.name, cat.name, { tap: 'category', category: cat.name }, format(messages.categoryCount, { count: cat.count })),
+    tapListItem(ctx.config, cat.name, cat.name, { tap: 'category', category: cat.name }, format(messages.categoryCount, { count: cat.count }))
   )
   let menu: Component
   if (items.length <= LIMITS.listCardItems) {
@@ -44,7 +44,7 @@ export function menuReply(ctx: ReplyContext, how: How, page = 1, lead: Component
         Array.from({ length: cards }, (_, i) => ({
           header: i === 0 ? messages.browseHeader : format(messages.browseHeaderPaged, { page: i + 1, pages: cards }),
           items: items.slice(i * per, (i + 1) * per),
-        })),
+        }))
       ),
     }
   }
@@ -55,7 +55,7 @@ export function menuReply(ctx: ReplyContext, how: How, page = 1, lead: Component
 }
 
 /** A category's questions, five per page, with "더보기" while more remain; an unknown one gets the menu. */
-export function categoryReply(ctx: ReplyContext, how: How, category: string, page = 1): Reply {
+export function categoryReply (ctx: ReplyContext, how: How, category: string, page = 1): Reply {
   const { messages } = ctx
   const entries = ctx.catalog.entriesIn(category)
   if (!entries) return menuReply(ctx, how, 1, [simpleText(messages.categoryUnknown)])
@@ -64,7 +64,7 @@ export function categoryReply(ctx: ReplyContext, how: How, category: string, pag
   const { shown, page: p, pages } = paginate(entries, CATEGORY_PAGE_SIZE, page)
   // Below the chosen category, the rest of each entry's path tells similar questions apart.
   const items = shown.map((e) =>
-    tapListItem(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id }, e.category.slice(path.length).join(PATH_SEPARATOR)),
+    tapListItem(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id }, e.category.slice(path.length).join(PATH_SEPARATOR))
   )
   const nextPage = { tap: 'category', category: name, page: p + 1 } as const
   const more = p < pages ? [tapButton(ctx.config, messages.browseMore, `${name} ${messages.browseMore}`, nextPage)] : []
@@ -77,7 +77,7 @@ export function categoryReply(ctx: ReplyContext, how: How, category: string, pag
 }
 
 /** The welcome: a greeting and the most asked questions as quick replies, then the menu. */
-export function welcomeReply(ctx: ReplyContext, how: How, text: string = ctx.messages.welcome): Reply {
+export function welcomeReply (ctx: ReplyContext, how: How, text: string = ctx.messages.welcome): Reply {
   const { messages } = ctx
   const popular = ctx.catalog.popular(LIMITS.quickReplies - 1)
   return reply(decide(how, 'welcome', { shown: popular.map((e) => e.id) }), {

@@ -13,7 +13,7 @@ export interface Reply {
   response: SkillResponse
 }
 
-export function reply(decision: Decision, spec: Omit<ReplySpec, 'data'>): Reply {
+export function reply (decision: Decision, spec: Omit<ReplySpec, 'data'>): Reply {
   return { decision, response: skillResponse({ ...spec, data: dataOf(decision) }) }
 }
 
@@ -23,7 +23,7 @@ const CATEGORY_QUICK_REPLIES = 6
 export const questionQuick = (ctx: ReplyContext, e: FaqEntry) => tapQuickReply(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id })
 export const homeQuick = (ctx: ReplyContext) => tapQuickReply(ctx.config, ctx.messages.home, ctx.messages.home, { tap: 'menu' })
 
-export function categoryQuickReplies(ctx: ReplyContext, n = CATEGORY_QUICK_REPLIES): QuickReplySpec[] {
+export function categoryQuickReplies (ctx: ReplyContext, n = CATEGORY_QUICK_REPLIES): QuickReplySpec[] {
   return ctx.catalog
     .topCategories()
     .slice(0, n)
@@ -31,7 +31,7 @@ export function categoryQuickReplies(ctx: ReplyContext, n = CATEGORY_QUICK_REPLI
 }
 
 /** The ways to a person the operator configured: 상담직원 연결, a phone number, a web page. */
-export function handoffButtons(ctx: ReplyContext): ButtonSpec[] {
+export function handoffButtons (ctx: ReplyContext): ButtonSpec[] {
   const { config, messages } = ctx
   const out: ButtonSpec[] = []
   if (config.OPERATOR_HANDOFF) out.push({ label: messages.operator, action: 'operator' })
@@ -41,7 +41,7 @@ export function handoffButtons(ctx: ReplyContext): ButtonSpec[] {
 }
 
 /** A card with those ways (none when nothing is configured). */
-export function handoffCard(ctx: ReplyContext, text: string = ctx.messages.operatorPrompt): Component[] {
+export function handoffCard (ctx: ReplyContext, text: string = ctx.messages.operatorPrompt): Component[] {
   const buttons = handoffButtons(ctx)
   return buttons.length ? [{ textCard: textCard({ description: text, buttons }) }] : []
 }

@@ -7,7 +7,7 @@ import type { IntentName } from '../skill-log.js'
 import { menuReply, welcomeReply } from './browse.js'
 import { categoryQuickReplies, handoffButtons, handoffCard, homeQuick, reply, type Reply } from './common.js'
 
-export function intentReply(ctx: ReplyContext, intent: IntentName, typed: How = { via: 'typed' }): Reply {
+export function intentReply (ctx: ReplyContext, intent: IntentName, typed: How = { via: 'typed' }): Reply {
   const { messages } = ctx
   const how: How = { ...typed, intent }
   const say = (text: string, withCategories = false) =>

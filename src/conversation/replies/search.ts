@@ -25,12 +25,12 @@ export interface Scored {
  * "혹시 이런 질문이신가요?": the plausible entries, best first; a tap on one answers it and is
  * logged with what the user had typed.
  */
-export function choicesReply(ctx: ReplyContext, how: How, utterance: string, shown: Scored[], lead: Component[] = []): Reply {
+export function choicesReply (ctx: ReplyContext, how: How, utterance: string, shown: Scored[], lead: Component[] = []): Reply {
   const query = tapQuery(utterance)
   const asked = query ? { query } : {}
   const entries = shown.slice(0, LIMITS.listCardItems)
   const items = entries.map(({ entry }) =>
-    tapListItem(ctx.config, entry.question, entry.question, { tap: 'choice', faqId: entry.id, ...asked }, entry.category.slice(-1)[0]),
+    tapListItem(ctx.config, entry.question, entry.question, { tap: 'choice', faqId: entry.id, ...asked }, entry.category.slice(-1)[0])
   )
   const notFound = ctx.messages.choicesNotFound
   return reply(decide(how, 'choices', { outcome: 'choices', candidates: entries.map((s) => asCandidate(s.entry, s.score)) }), {
@@ -43,7 +43,7 @@ export function choicesReply(ctx: ReplyContext, how: How, utterance: string, sho
 }
 
 /** Exactly one plausible entry: "혹시 '…'에 대해 물으신 건가요?" with 네 / 아니요. */
-export function confirmReply(ctx: ReplyContext, how: How, utterance: string, entry: FaqEntry, score: number, lead: Component[] = []): Reply {
+export function confirmReply (ctx: ReplyContext, how: How, utterance: string, entry: FaqEntry, score: number, lead: Component[] = []): Reply {
   const { messages } = ctx
   const query = tapQuery(utterance)
   const asked = query ? { query } : {}
@@ -58,14 +58,14 @@ export function confirmReply(ctx: ReplyContext, how: How, utterance: string, ent
 }
 
 /** Nothing matched: say so politely and offer the categories (and a person, when configured). */
-export function noneReply(ctx: ReplyContext, how: How, nearMisses: Candidate[], lead: Component[] = []): Reply {
+export function noneReply (ctx: ReplyContext, how: How, nearMisses: Candidate[], lead: Component[] = []): Reply {
   return reply(decide(how, 'none', { candidates: nearMisses }), {
     outputs: [...lead, simpleText(ctx.messages.none), ...handoffCard(ctx)],
     quickReplies: [...categoryQuickReplies(ctx), homeQuick(ctx)],
   })
 }
 
-export function emptyReply(ctx: ReplyContext, how: How): Reply {
+export function emptyReply (ctx: ReplyContext, how: How): Reply {
   return reply(decide(how, 'empty'), {
     outputs: [simpleText(ctx.messages.empty)],
     quickReplies: [...categoryQuickReplies(ctx), homeQuick(ctx)],
@@ -73,7 +73,7 @@ export function emptyReply(ctx: ReplyContext, how: How): Reply {
 }
 
 /** "찾는 질문이 없어요": a miss, noted with what was typed and what was offered. */
-export function missedReply(ctx: ReplyContext, how: How, offered: string[]): Reply {
+export function missedReply (ctx: ReplyContext, how: How, offered: string[]): Reply {
   const candidates = offered.map((id) => ctx.matcher.entry(id)).filter((e): e is FaqEntry => !!e).map((e) => asCandidate(e, 0))
   return reply(decide(how, 'missed', { candidates }), {
     outputs: [simpleText(ctx.messages.choicesMissed), ...handoffCard(ctx)],
@@ -82,7 +82,7 @@ export function missedReply(ctx: ReplyContext, how: How, offered: string[]): Rep
 }
 
 /** 아니요 on "혹시 '…'에 대해 물으신 건가요?": a miss for that entry; the menu or a person next. */
-export function confirmRejectedReply(ctx: ReplyContext, how: How, faqId: string): Reply {
+export function confirmRejectedReply (ctx: ReplyContext, how: How, faqId: string): Reply {
   const entry = ctx.matcher.entry(faqId)
   return reply(decide(how, 'missed', { faqId, ...(entry ? { question: entry.question, candidates: [asCandidate(entry, 0)] } : {}) }), {
     outputs: [simpleText(ctx.messages.confirmRejected), ...handoffCard(ctx)],
@@ -91,7 +91,7 @@ export function confirmRejectedReply(ctx: ReplyContext, how: How, faqId: string)
 }
 
 /** 도움이 됐어요 / 아니요: thanks; after "아니요" also other questions nearby and a person. */
-export function feedbackReply(ctx: ReplyContext, how: How, vote: 'yes' | 'no', faqId: string | undefined): Reply {
+export function feedbackReply (ctx: ReplyContext, how: How, vote: 'yes' | 'no', faqId: string | undefined): Reply {
   const entry = faqId ? ctx.matcher.entry(faqId) : undefined
   const yes = vote === 'yes'
   const related = !yes && entry ? ctx.catalog.related(entry, [], RELATED) : []
@@ -102,11 +102,11 @@ export function feedbackReply(ctx: ReplyContext, how: How, vote: 'yes' | 'no', f
 }
 
 /** Sent when the time budget or event-loop pressure ran out before the skill answered. */
-export function busyReply(messages: Messages): Reply {
+export function busyReply (messages: Messages): Reply {
   return reply(decide({ via: 'typed' }, 'busy'), { outputs: [simpleText(messages.busy)] })
 }
 
 /** Sent when the skill failed: still a polite, valid reply (KakaoTalk shows nothing useful for a 5xx). */
-export function errorReply(messages: Messages): Reply {
+export function errorReply (messages: Messages): Reply {
   return reply(decide({ via: 'typed' }, 'error'), { outputs: [simpleText(messages.error)] })
 }
