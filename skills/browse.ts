@@ -5,8 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SkillPayload } from '../src/kakao/payload.js'
 import { SkillResponse } from '../src/kakao/response.js'
 import { loadIntents } from '../src/conversation/intents.js'
-import { categoryReply, menuReply } from '../src/conversation/replies/browse.js'
-import { finish, replyToTap, startTurn } from '../src/conversation/turn.js'
+import { finish, replyToBrowse, replyToTap, startTurn } from '../src/conversation/turn.js'
 
 const browse: FastifyPluginAsyncTypebox = async (app) => {
   const intents = loadIntents(app.config.INTENTS_FILE, [app.messages.home, app.messages.browseHeader])
@@ -23,11 +22,7 @@ const browse: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const turn = startTurn(app, request, request.body, intents)
-      const fixed = turn.params.category
-      const reply =
-        replyToTap(turn) ??
-        (typeof fixed === 'string' && fixed.trim() ? categoryReply(turn.ctx, { via: 'typed' }, fixed) : menuReply(turn.ctx, { via: 'typed' }))
-      return finish(request, turn, reply)
+      return finish(request, turn, replyToTap(turn) ?? replyToBrowse(turn))
     }
   )
 }

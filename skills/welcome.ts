@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SkillPayload } from '../src/kakao/payload.js'
 import { SkillResponse } from '../src/kakao/response.js'
 import { loadIntents } from '../src/conversation/intents.js'
-import { welcomeReply } from '../src/conversation/replies/browse.js'
-import { finish, replyToTap, startTurn } from '../src/conversation/turn.js'
+import { finish, replyToTap, replyToWelcome, startTurn } from '../src/conversation/turn.js'
 
 const welcome: FastifyPluginAsyncTypebox = async (app) => {
   const intents = loadIntents(app.config.INTENTS_FILE, [app.messages.home, app.messages.browseHeader])
@@ -21,7 +20,7 @@ const welcome: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const turn = startTurn(app, request, request.body, intents)
-      return finish(request, turn, replyToTap(turn) ?? welcomeReply(turn.ctx, { via: 'typed' }))
+      return finish(request, turn, replyToTap(turn) ?? replyToWelcome(turn))
     }
   )
 }

@@ -1,6 +1,7 @@
 // One turn of the conversation: a tap is resolved exactly from the state it carries; typed text
 // is small talk, or searched. Either way the turn decides once, and `finish` derives the request's
-// log line from that decision (the reply's data already is).
+// log line from that decision (the reply's data already is). The skills call only this module;
+// it alone calls the reply builders (replies/*).
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { simpleText } from '../kakao/builders.js'
 import { actionParamsOf, clientExtraOf, type SkillPayload } from '../kakao/payload.js'
@@ -10,7 +11,7 @@ import { replyContext, type ReplyContext } from './context.js'
 import { logOf, type Decision, type How } from './decision.js'
 import type { Intents } from './intents.js'
 import { answerReply, moreReply } from './replies/answer.js'
-import { categoryReply, menuReply } from './replies/browse.js'
+import { categoryReply, menuReply, welcomeReply } from './replies/browse.js'
 import type { Reply } from './replies/common.js'
 import { intentReply } from './replies/intent.js'
 import {
@@ -95,6 +96,17 @@ export function replyToTap (turn: Turn): Reply | undefined {
     case 'menu':
       return menuReply(ctx, how, tap.page)
   }
+}
+
+/** /skills/browse without a tap: the category the block fixes (its `category` parameter), else the menu. */
+export function replyToBrowse(turn: Turn): Reply {
+  const fixed = turn.params.category
+  return typeof fixed === 'string' && fixed.trim() ? categoryReply(turn.ctx, { via: 'typed' }, fixed) : menuReply(turn.ctx, { via: 'typed' })
+}
+
+/** /skills/welcome without a tap: the greeting with the most asked questions. */
+export function replyToWelcome(turn: Turn): Reply {
+  return welcomeReply(turn.ctx, { via: 'typed' })
 }
 
 /** The tapped id is gone (the corpus was reloaded since it was shown): say so, then search `text`. */
