@@ -99,13 +99,13 @@ export function replyToTap (turn: Turn): Reply | undefined {
 }
 
 /** /skills/browse without a tap: the category the block fixes (its `category` parameter), else the menu. */
-export function replyToBrowse(turn: Turn): Reply {
+export function replyToBrowse (turn: Turn): Reply {
   const fixed = turn.params.category
   return typeof fixed === 'string' && fixed.trim() ? categoryReply(turn.ctx, { via: 'typed' }, fixed) : menuReply(turn.ctx, { via: 'typed' })
 }
 
 /** /skills/welcome without a tap: the greeting with the most asked questions. */
-export function replyToWelcome(turn: Turn): Reply {
+export function replyToWelcome (turn: Turn): Reply {
   return welcomeReply(turn.ctx, { via: 'typed' })
 }
 
