@@ -405,6 +405,8 @@ function showMatch (data) {
   const head = el('div')
   head.append(el('span', `outcome ${data.outcome}`, data.outcome ?? '?'))
   if (data.kind && data.kind !== data.outcome) head.append(el('span', 'muted', ` kind ${data.kind}`))
+  if (data.intent) head.append(el('span', 'muted', ` intent ${data.intent}`))
+  if (data.parts) head.append(el('span', 'muted', ` part ${data.part ?? 1}/${data.parts}`))
   if (data.faqId) head.append(el('span', '', ` ${data.faqId}`))
   if (typeof data.score === 'number') head.append(el('span', 'muted', ` score ${data.score.toFixed(3)}`))
   box.append(head)
