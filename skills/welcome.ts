@@ -2,10 +2,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SkillPayload } from '../src/kakao/payload.js'
 import { SkillResponse } from '../src/kakao/response.js'
-import { welcomeReply } from '../src/conversation/replies.js'
-import { routeTap, startTurn } from '../src/conversation/turn.js'
+import { loadIntents } from '../src/conversation/intents.js'
+import { finish, replyToTap, replyToWelcome, startTurn } from '../src/conversation/turn.js'
 
 const welcome: FastifyPluginAsyncTypebox = async (app) => {
+  const intents = loadIntents(app.config.INTENTS_FILE, [app.messages.home, app.messages.browseHeader])
   app.post(
     '/skills/welcome',
     {
@@ -18,12 +19,9 @@ const welcome: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const turn = startTurn(app, request, request.body, 'welcome')
-      const routed = routeTap(turn)
-      if (routed) return routed
-      turn.log.outcome = 'welcome'
-      return welcomeReply(turn.c)
-    },
+      const turn = startTurn(app, request, request.body, intents)
+      return finish(request, turn, replyToTap(turn) ?? replyToWelcome(turn))
+    }
   )
 }
 

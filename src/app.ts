@@ -12,9 +12,7 @@ import auth from './plugins/auth.js'
 import timeBudget from './plugins/time-budget.js'
 import health from './routes/health.js'
 import playground from './routes/playground.js'
-import faqSkill from '../skills/faq.js'
-import browseSkill from '../skills/browse.js'
-import welcomeSkill from '../skills/welcome.js'
+import { SKILLS } from '../skills/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -58,9 +56,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<v
   await fastify.register(docs, { config: opts.config })
   await fastify.register(health)
   if (opts.config.PLAYGROUND) await fastify.register(playground)
-  await fastify.register(faqSkill)
-  await fastify.register(browseSkill)
-  await fastify.register(welcomeSkill)
+  for (const skill of SKILLS) await fastify.register(skill.plugin)
 }
 
 /** A SkillPayload is small; anything near this is not from OpenBuilder. */

@@ -21,6 +21,7 @@ export const ConfigSchema = Type.Object({
   FAQ_FILE: Type.String({ minLength: 1, default: dataPath('faq.json'), description: 'Corpus file (JSON corpus or array of entries)' }),
   SYNONYMS_FILE: Type.String({ minLength: 1, default: dataPath('synonyms.json'), description: 'Synonym and slang dictionary' }),
   MESSAGES_FILE: Type.Optional(Type.String({ minLength: 1, description: 'JSON file overriding the bot’s sentences' })),
+  INTENTS_FILE: Type.String({ minLength: 1, default: dataPath('intents.json'), description: 'Small-talk phrases answered before the FAQ search (greetings, thanks, asking for a person...)' }),
   SKILL_AUTH_TOKEN: Type.Optional(Type.String({ minLength: 1, description: 'Shared secret every skill request must carry' })),
   SKILL_AUTH_HEADER: Type.String({ minLength: 1, pattern: '^[A-Za-z0-9-]+$', default: 'x-skill-token', description: 'Header that carries the secret' }),
   ALLOWED_BOT_IDS: Type.Array(Type.String({ minLength: 1 }), { default: [], description: 'Comma-separated bot ids allowed to call (empty = any)' }),
@@ -28,6 +29,10 @@ export const ConfigSchema = Type.Object({
   PLAYGROUND: { ...Bool, description: 'Serve the local chat playground at /playground' },
   // ---- conversation ----
   OPERATOR_HANDOFF: { ...BoolOff, description: 'Offer a "상담원 연결" (operator) button under answers and misses' },
+  OPERATOR_PHONE: Type.Optional(
+    Type.String({ pattern: '^\\+?[0-9][0-9 -]{2,19}$', description: 'Phone number offered when a user asks for a person (a "전화 상담" button)' }),
+  ),
+  OPERATOR_URL: HttpUrl('Web page offered when a user asks for a person (a "1:1 문의하기" button), e.g. an inquiry form'),
   DEFAULT_THUMBNAIL_URL: HttpUrl('Image for answer cards when neither the entry nor its category has one'),
   CATEGORY_THUMBNAILS: Type.Array(Type.String({ pattern: '^[^=]+=https?://\\S+$' }), {
     default: [],
@@ -96,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const name = error.path.split('/')[1] ?? error.path
     throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name] ?? '')}: ${explain(name, error.message)}`)
   }
-  for (const key of ['FAQ_FILE', 'SYNONYMS_FILE', 'MESSAGES_FILE'] as const) {
+  for (const key of ['FAQ_FILE', 'SYNONYMS_FILE', 'MESSAGES_FILE', 'INTENTS_FILE'] as const) {
     const v = config[key]
     if (v) config[key] = resolve(v)
   }

@@ -51,16 +51,42 @@ export const defaultMessages = {
   browseEmpty: '아직 등록된 질문이 없어요. 궁금하신 내용을 입력해 주세요.',
   /** Answer for an entry id that no longer exists (e.g. after a reload); the utterance is searched instead. */
   staleChoice: '선택하신 질문은 더 이상 찾을 수 없어 입력하신 내용으로 다시 찾아 봤어요.',
+  /** Exactly one plausible entry: ask before answering. {question} is the entry's question. */
+  confirmQuestion: "혹시 '{question}'에 대해 물으신 건가요?",
+  confirmYes: '네',
+  confirmNo: '아니요',
+  /** After 아니요 on that question. */
+  confirmRejected: '알려 주셔서 감사합니다. 원하시는 내용을 조금 더 자세히 적어 주시거나 아래 메뉴에서 찾아 주세요.',
+  /** Quick reply under a long answer that sends its next part. */
+  answerMore: '이어서 보기',
+  /** Small talk (data/intents.json), answered before any search. */
+  intentGreeting: '안녕하세요! 자주 묻는 질문에 답해 드리는 챗봇입니다. 궁금한 내용을 편하게 입력하시거나 아래에서 골라 주세요.',
+  intentThanks: '도움이 되었다면 기뻐요. 더 궁금한 점이 있으시면 언제든 물어봐 주세요.',
+  intentGoodbye: '이용해 주셔서 감사합니다. 궁금한 점이 생기면 언제든 다시 찾아 주세요. 좋은 하루 보내세요!',
+  intentLaughter: '😊 궁금하신 점이 있으면 편하게 물어봐 주세요. 아래 메뉴에서 찾아보셔도 좋아요.',
+  intentJamo: '입력하시던 중이셨나요? 궁금하신 내용을 문장으로 적어 주시면 찾아 드릴게요.',
+  intentPraise: '좋게 봐 주셔서 감사합니다! 더 궁금한 점이 있으시면 언제든 물어봐 주세요.',
+  intentComplaint: '불편을 드려 죄송합니다. 궁금하신 내용을 조금 더 자세히 적어 주시면 다시 찾아 볼게요. 아래 메뉴에서 직접 찾으실 수도 있어요.',
+  intentInsult: '불편하셨다면 죄송합니다. 서로 존중하는 말로 이야기해 주시면 더 잘 도와드릴 수 있어요. 궁금하신 점을 말씀해 주세요.',
+  /** Asking for a person when a handoff (operator button, phone or web page) is configured. */
+  intentHandoff: '상담원과 직접 이야기하실 수 있도록 안내해 드릴게요. 아래에서 편하신 방법을 골라 주세요.',
+  /** Asking for a person when no handoff is configured: say so, and what the user can do instead. */
+  intentHandoffUnavailable:
+    '죄송합니다. 이 채널에서는 상담원 연결을 제공하지 않아요. 궁금하신 내용을 질문으로 입력해 주시면 자주 묻는 질문에서 찾아 드릴게요. 아래 메뉴에서 직접 찾아보실 수도 있어요.',
+  /** Button that dials OPERATOR_PHONE. */
+  operatorPhone: '전화 상담',
+  /** Button that opens OPERATOR_URL. */
+  operatorWeb: '1:1 문의하기',
 } as const
 
 export const MessagesSchema = Type.Object(
   Object.fromEntries(Object.keys(defaultMessages).map((k) => [k, Type.Optional(Type.String({ minLength: 1 }))])),
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 
 export type Messages = { -readonly [K in keyof typeof defaultMessages]: string }
 
-export function loadMessages(file?: string): Messages {
+export function loadMessages (file?: string): Messages {
   const messages: Messages = { ...defaultMessages }
   if (!file) return messages
   let raw: unknown
@@ -75,6 +101,6 @@ export function loadMessages(file?: string): Messages {
 }
 
 /** Fill {name} placeholders. */
-export function format(template: string, vars: Record<string, string | number>): string {
+export function format (template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m))
 }

@@ -1,14 +1,22 @@
 // Browser test of the playground: Debian's Chromium driven by playwright-core against the app on a
 // random loopback port. Types an exact corpus question into the first text input, presses Enter,
-// sees the answer, taps a quick reply, sees the follow-up, and saves docs/playground.png.
+// sees the answer, taps a quick reply, sees the follow-up, and saves docs/playground.png. Then talks
+// as users do: a greeting, thanks, an insult, asking for a person, a question with exactly one
+// plausible candidate (네 and 아니요), and an answer too long for one reply ("이어서 보기" to the end).
 // Run with `npm run test:browser` (needs /usr/bin/chromium: `apt-get install -y chromium`).
 // Prints "N passed, M failed" and exits non-zero on any failure.
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
-import { projectRoot } from '../src/paths.js'
+import type { FaqCorpus } from '../src/faq/schema.js'
+import { createMatcher } from '../src/match/index.js'
+import type { Matcher, MatchResult } from '../src/match/types.js'
+import { ScriptedMatcher } from '../test/conversation-helpers.js'
+import { projectRoot, dataPath } from '../src/paths.js'
+import { FaqStore } from '../src/plugins/faq-store.js'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const QUESTION = process.env.PLAYGROUND_QUESTION ?? '배포란 무엇인가요?'
@@ -16,14 +24,14 @@ const SCREENSHOT = join(projectRoot, 'docs', 'playground.png')
 
 let passed = 0
 let failed = 0
-function check(ok: boolean, what: string, detail = ''): boolean {
+function check (ok: boolean, what: string, detail = ''): boolean {
   if (ok) passed++
   else failed++
   console.log(`${ok ? 'ok    ' : 'FAIL  '} ${what}${!ok && detail ? `\n       ${detail}` : ''}`)
   return ok
 }
 
-async function step<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+async function step<T> (what: string, fn: () => Promise<T>): Promise<T | undefined> {
   try {
     const value = await fn()
     check(true, what)
@@ -36,12 +44,59 @@ async function step<T>(what: string, fn: () => Promise<T>): Promise<T | undefine
 
 const botRows = (page: Page) => page.locator('#chat .row.bot')
 
-async function main(): Promise<void> {
+// A long answer (about 5,000 characters, numbered sentences) added to the bundled corpus, and a
+// question the matcher is scripted to find exactly one plausible candidate for: these flows must
+// not depend on how the matcher is tuned.
+const LONG_QUESTION = '아주 긴 안내문은 어떻게 보이나요?'
+const LONG_ANSWER = Array.from({ length: 90 }, (_, i) => `긴 안내 ${i + 1}번 문장입니다: 설정 메뉴에서 해당 항목을 고른 뒤 저장을 눌러 주세요.`).join(' ')
+const ONE_CANDIDATE = '배포 그거 뭐였더라'
+
+async function conversationMatcher (): Promise<Matcher> {
+  const bundled = JSON.parse(readFileSync(dataPath('faq.json'), 'utf8')) as FaqCorpus
+  const corpus: FaqCorpus = {
+    ...bundled,
+    entries: [...bundled.entries, { id: 'long-answer', question: LONG_QUESTION, answer: LONG_ANSWER, category: ['안내'], alternates: [], platforms: [], links: [] }],
+  }
+  const inner = await createMatcher(corpus)
+  const deploy = inner.entry('faq-963be53d')!
+  // (`score` optional: the same text reads against the matcher that adds MatchResult.score.)
+  const script: Record<string, MatchResult & { score?: number }> = {
+    [ONE_CANDIDATE]: { outcome: 'choices', candidates: [{ faqId: deploy.id, question: deploy.question, score: 0.4 }], score: 0.4 },
+    [LONG_QUESTION]: { outcome: 'answer', candidates: [{ faqId: 'long-answer', question: LONG_QUESTION, score: 1 }], score: 1 },
+  }
+  return new ScriptedMatcher(inner, script)
+}
+
+/** Type `text`, send it, and wait for the bot's next row; returns that row's text. */
+async function say (page: Page, text: string): Promise<string> {
+  const before = await botRows(page).count()
+  const input = page.locator('input[type="text"]').first()
+  await input.fill(text)
+  await input.press('Enter')
+  await page.waitForFunction((n) => document.querySelectorAll('#chat .row.bot').length > n, before)
+  return botRows(page).last().innerText()
+}
+
+/** Tap the quick reply labelled `label` and wait for the bot's next row; returns that row's text. */
+async function tapChip (page: Page, label: string): Promise<string> {
+  const before = await botRows(page).count()
+  await page.locator('#chat .quick-replies button', { hasText: label }).first().click()
+  await page.waitForFunction((n) => document.querySelectorAll('#chat .row.bot').length > n, before)
+  return botRows(page).last().innerText()
+}
+
+const chipLabels = (page: Page) => page.locator('#chat .quick-replies button').allInnerTexts()
+const squash = (s: string) => s.replace(/\s+/g, '')
+
+async function main (): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
     process.exit(2)
   }
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', PLAYGROUND: 'true' }) })
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', PLAYGROUND: 'true', OPERATOR_HANDOFF: 'true' }),
+    store: FaqStore.fromMatcher(await conversationMatcher()),
+  })
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   let browser: Browser | undefined
   try {
@@ -141,6 +196,65 @@ async function main(): Promise<void> {
       mkdirSync(join(projectRoot, 'docs'), { recursive: true })
       await page.screenshot({ path: SCREENSHOT })
     })
+    // ---- talking as users do ----
+    await step('a greeting gets a greeting and the welcome menu', async () => {
+      const said = await say(page, '안녕하세요~')
+      if (!said.includes('안녕하세요!')) throw new Error(`bot said: ${said.slice(0, 120)}`)
+      const chips = await chipLabels(page)
+      if (!chips.includes('자주 묻는 질문') || chips.length < 3) throw new Error(`chips: ${chips.join(', ')}`)
+    })
+    await step('thanks get a short reply and "처음으로"', async () => {
+      const said = await say(page, '고마워요~~~')
+      if (!said.includes('도움이 되었다면')) throw new Error(`bot said: ${said.slice(0, 120)}`)
+      if (!(await chipLabels(page)).includes('처음으로')) throw new Error('no 처음으로')
+    })
+    await step('an insult gets a calm boundary that does not repeat the word', async () => {
+      const said = await say(page, '바보야')
+      if (!said.includes('존중') || said.includes('바보')) throw new Error(`bot said: ${said.slice(0, 120)}`)
+    })
+    await step('asking for a person offers the operator', async () => {
+      await say(page, '상담원 연결해 주세요')
+      const button = botRows(page).last().locator('button', { hasText: '상담원 연결' })
+      await button.first().click()
+      await page.locator('#chat .notice', { hasText: '상담직원 연결' }).last().waitFor()
+    })
+    await step('one plausible candidate: "혹시 \'…\'에 대해 물으신 건가요?", 네 answers it', async () => {
+      const asked = await say(page, ONE_CANDIDATE)
+      if (!asked.includes("혹시 '배포란 무엇인가요?'에 대해 물으신 건가요?")) throw new Error(`bot said: ${asked.slice(0, 120)}`)
+      const chips = await chipLabels(page)
+      if (!chips.includes('네') || !chips.includes('아니요')) throw new Error(`chips: ${chips.join(', ')}`)
+      const answered = await tapChip(page, '네')
+      if (!answered.includes('배포란 무엇인가요')) throw new Error(`bot said: ${answered.slice(0, 120)}`)
+      const reply = JSON.parse(await page.locator('#reply').innerText())
+      if (reply.data?.kind !== 'answer') throw new Error(`kind ${reply.data?.kind}`)
+    })
+    await step('아니요 instead: a miss, with the menu next', async () => {
+      await say(page, ONE_CANDIDATE)
+      const rejected = await tapChip(page, '아니요')
+      if (!rejected.includes('알려 주셔서 감사합니다')) throw new Error(`bot said: ${rejected.slice(0, 120)}`)
+      const request = JSON.parse(await page.locator('#request').innerText())
+      if (request.action?.clientExtra?.tap !== 'confirm-no' || request.action.clientExtra.query !== ONE_CANDIDATE) throw new Error('the chip did not carry its state')
+      if (!(await chipLabels(page)).includes('처음으로')) throw new Error('no way forward')
+    })
+    await step('a long answer arrives whole over "이어서 보기" taps, feedback at the end', async () => {
+      // Long bubbles are folded behind "전체 보기" on the page; each turn's reply JSON holds them whole.
+      const texts: string[] = []
+      const keep = async () => {
+        const reply = JSON.parse(await page.locator('#reply').innerText())
+        for (const o of reply.template.outputs) texts.push(o.simpleText?.text ?? o.textCard?.description ?? '')
+      }
+      await say(page, LONG_QUESTION)
+      await keep()
+      let turns = 1
+      for (; turns < 10 && (await chipLabels(page)).includes('이어서 보기'); turns++) {
+        await tapChip(page, '이어서 보기')
+        await keep()
+      }
+      if (turns < 2) throw new Error('no 이어서 보기')
+      if (squash(texts.join('')) !== squash(LONG_ANSWER)) throw new Error(`after ${turns} turns the answer is not whole`)
+      if (!(await chipLabels(page)).includes('도움이 됐어요')) throw new Error('no feedback after the last part')
+    })
+
     check(pageErrors.length === 0, 'no errors in the page', pageErrors.join(' | '))
   } finally {
     await browser?.close()

@@ -1,8 +1,8 @@
 import t, { type Test } from 'tap'
 import { LIMITS } from '../src/kakao/limits.js'
 import { cpLength } from '../src/kakao/text.js'
-import { layoutAnswer } from '../src/conversation/layout.js'
-import { parseTap } from '../src/conversation/tap.js'
+import { answerParts, layoutAnswer } from '../src/conversation/layout.js'
+import { readTap } from '../src/conversation/taps.js'
 import { buildConversation, squash, tempCorpus, visibleTexts, type Reply } from './conversation-helpers.js'
 
 /** Numbered, distinct sentences so each one can be found exactly once in the reply. */
@@ -13,6 +13,8 @@ const LONG = sentencesOf('긴답변', 16) // ~ 750 code points
 const LONGER = sentencesOf('아주긴답변', 38) // ~ 2100 code points
 const IMAGED = sentencesOf('사진답변', 10)
 const HUGE = sentencesOf('초과답변', 120)
+/** About 9,000 characters, as long as the longest answers of real help centres. */
+const NINE_THOUSAND = sentencesOf('구천자답변', 170)
 
 const corpusFile = tempCorpus([
   {
@@ -28,6 +30,7 @@ const corpusFile = tempCorpus([
   { id: 'long-2', category: ['계정', '로그인'], question: '아주 긴 답변이 있는 질문인가요?', answer: LONGER.join('\n') },
   { id: 'img-1', category: ['계정', '보안'], question: '사진이 있는 답변인가요?', answer: IMAGED.join(' '), imageUrl: 'https://img.example.com/a.png' },
   { id: 'huge-1', category: ['기타'], question: '너무 긴 답변인가요?', answer: HUGE.join(' ') },
+  { id: 'nine-1', category: ['기타'], question: '구천 자짜리 답변은 어떻게 보이나요?', answer: NINE_THOUSAND.join(' '), links: [{ label: '안내', url: 'https://cs.example.com/nine' }] },
   { id: 'short-1', category: ['계정', '로그인'], question: '짧은 답변인가요?', answer: '네, 짧은 답변입니다.' },
   { id: 'short-2', category: ['계정', '보안'], question: '비밀번호는 어떻게 바꾸나요?', answer: '설정 > 계정에서 바꿀 수 있어요.' },
 ])
@@ -99,11 +102,46 @@ t.test('an entry image makes the title a basicCard; config thumbnails apply by c
   t.ok(byDefault.template.outputs.length <= 3)
 })
 
-t.test('an answer too long for any reply is cut at a sentence, never over a limit', async (t) => {
-  const { ask } = await buildConversation(t, { env: { FAQ_FILE: corpusFile } })
-  const reply = await ask('/skills/faq', '너무 긴 답변인가요?')
-  t.equal(reply.template.outputs.length, 3)
-  for (const o of reply.template.outputs) t.ok(cpLength(o.simpleText.text) <= LIMITS.simpleText)
+/** Follow "이어서 보기" from `first` to the end; returns every reply of the chain. */
+async function followMore(ask: Awaited<ReturnType<typeof buildConversation>>['ask'], first: Reply): Promise<Reply[]> {
+  const chain = [first]
+  for (let last = first; chain.length < 50; ) {
+    const more = (last.template.quickReplies ?? []).find((q) => q.label === '이어서 보기')
+    if (!more) break
+    last = await ask('/skills/faq', more.messageText ?? more.label, more.extra ?? null)
+    chain.push(last)
+  }
+  return chain
+}
+
+t.test('a 9,000-character answer reaches the user whole over several replies, each within every limit', async (t) => {
+  t.ok(cpLength(NINE_THOUSAND.join(' ')) >= 9000, `${cpLength(NINE_THOUSAND.join(' '))} characters`)
+  const { ask, skillLogs } = await buildConversation(t, { env: { FAQ_FILE: corpusFile } })
+  const first = await ask('/skills/faq', '구천 자짜리 답변은 어떻게 보이나요?')
+  t.equal(first.data.outcome, 'answer')
+  t.equal(first.template.outputs[0]?.textCard?.title, '구천 자짜리 답변은 어떻게 보이나요?')
+  t.same(first.template.outputs[0]?.textCard?.buttons, [{ label: '자세히 보기', action: 'webLink', webLinkUrl: 'https://cs.example.com/nine' }])
+  t.notOk(first.template.quickReplies?.some((q) => q.label === '도움이 됐어요'), 'feedback waits for the end')
+  const chain = await followMore(ask, first)
+  t.ok(chain.length >= 4, `${chain.length} replies`)
+  t.equal(chain[0]?.data.parts, chain.length, 'data names how many parts the answer takes')
+  chain.forEach((r, i) => {
+    t.ok(r.template.outputs.length <= LIMITS.outputs)
+    t.ok(Buffer.byteLength(JSON.stringify(r)) < 30 * 1024, `part ${i + 1} under 30 KB`)
+    if (i > 0) t.match(r.data, { outcome: 'answer', kind: 'more', faqId: 'nine-1', part: i + 1 })
+  })
+  const seen = chain.flatMap((r) => visibleTexts(r).filter((x) => x !== '구천 자짜리 답변은 어떻게 보이나요?'))
+  const body = squash(seen.join(''))
+  for (const s of NINE_THOUSAND) t.equal(body.split(squash(s)).length - 1, 1, `once: ${s.slice(0, 16)}`)
+  t.equal(body, squash(NINE_THOUSAND.join('')), 'the whole answer, in order, nothing else')
+  for (const r of chain) for (const o of r.template.outputs) if (o.simpleText) t.match(o.simpleText.text, /[.!?]$/, 'split between sentences')
+  const last = chain.at(-1)!
+  t.match(last.template.quickReplies?.[0], { label: '도움이 됐어요', extra: { tap: 'feedback', faqId: 'nine-1', feedback: 'yes', query: '구천 자짜리 답변은 어떻게 보이나요?' } })
+  const logs = skillLogs()
+  t.match(logs[1], { kind: 'more', outcome: 'answer', faqId: 'nine-1', part: 2, via: 'tap', tap: 'more' })
+  // Past the last part (an old chip), the last part again.
+  const again = await ask('/skills/faq', '이어서 보기', { tap: 'more', faqId: 'nine-1', part: 99 })
+  t.same(again.template.outputs, last.template.outputs)
 })
 
 t.test('an answer offers feedback, related questions and the way home, each carrying its state', async (t) => {
@@ -123,7 +161,7 @@ t.test('an answer offers feedback, related questions and the way home, each carr
     ['long-1', 'long-2', 'img-1'],
     'same sub-category, then the same top category',
   )
-  t.match(qrs.at(-1), { label: '처음으로', extra: { home: true } })
+  t.match(qrs.at(-1), { label: '처음으로', extra: { tap: 'menu' } })
   for (const q of qrs) t.ok(cpLength(q.label) <= LIMITS.quickReplyLabel, `label fits: ${q.label}`)
 })
 
@@ -141,9 +179,9 @@ t.test('every quick reply of an answer can be followed to a valid reply', async 
       t.equal(next.data.outcome, 'answer')
       t.equal(next.data.faqId, q.extra.faqId, 'a related question answers that entry')
       t.equal(next.data.question, q.messageText)
-    } else if (q.extra?.home) t.equal(next.data.kind, 'menu')
+    } else if (q.extra?.tap === 'menu') t.equal(next.data.kind, 'menu')
   }
-  const votes = skillLogs().filter((l) => l.outcome === 'feedback')
+  const votes = skillLogs().filter((l) => l.kind === 'feedback')
   t.same(
     votes.map((l) => [l.feedback, l.faqId]),
     [
@@ -168,6 +206,7 @@ t.test('clientExtra { faqId } answers that entry without searching, also as a st
   const reply = await ask('/skills/faq', '전혀 상관없는 문장', { faqId: 'short-2' })
   t.same(reply.data, {
     outcome: 'answer',
+    kind: 'answer',
     faqId: 'short-2',
     question: '비밀번호는 어떻게 바꾸나요?',
     score: 1,
@@ -177,7 +216,7 @@ t.test('clientExtra { faqId } answers that entry without searching, also as a st
   const feedbackAsStrings = await ask('/skills/faq', '도움이 됐어요', { faqId: 'short-2', feedback: 'true' })
   t.equal(feedbackAsStrings.data.kind, 'feedback')
   t.equal(feedbackAsStrings.data.feedback, 'yes')
-  t.match(skillLogs()[0], { outcome: 'answer', faqId: 'short-2', via: 'clientExtra' })
+  t.match(skillLogs()[0], { kind: 'answer', outcome: 'answer', faqId: 'short-2', via: 'tap', tap: 'question' })
 })
 
 t.test('an unknown faqId (stale after a reload) says so and searches the utterance', async (t) => {
@@ -218,12 +257,18 @@ t.test('layoutAnswer keeps every sentence and respects the card limit', async (t
   t.same(whole?.bubbles, [oneSentence])
 })
 
-t.test('parseTap reads extras that arrive as strings', async (t) => {
-  t.same(parseTap({ faqId: 'a', feedback: 'no' }), { faqId: 'a', feedback: 'no' })
-  t.same(parseTap({ category: '계정', page: '2' }), { category: '계정', page: 2 })
-  t.same(parseTap({ missed: 'true', offered: 'a,b' }), { missed: true, offered: ['a', 'b'] })
-  t.same(parseTap({ home: 'false', page: '0', faqId: '  ' }), {})
-  t.same(parseTap({ faqId: 42 }), { faqId: '42' })
+t.test('readTap reads extras that arrive as strings, and the shapes written before `tap` existed', async (t) => {
+  t.same(readTap({ faqId: 'a', feedback: 'no' }), { tap: 'feedback', feedback: 'no', faqId: 'a' })
+  t.same(readTap({ category: '계정', page: '2' }), { tap: 'category', category: '계정', page: 2 })
+  t.same(readTap({ missed: 'true', offered: 'a,b' }), { tap: 'none-of-these', offered: ['a', 'b'] })
+  t.same(readTap({ home: 'false', page: '0', faqId: '  ' }), undefined)
+  t.same(readTap({ faqId: 42 }), { tap: 'question', faqId: '42' })
+  t.same(readTap({ home: true }), { tap: 'menu' })
+  t.same(readTap({ tap: 'more', faqId: 'a', part: '3', query: 'q' }), { tap: 'more', faqId: 'a', part: 3, query: 'q' })
+  t.same(readTap({ tap: 'more', faqId: 'a' }), { tap: 'question', faqId: 'a' }, 'a part-less "more" still answers the entry')
+  t.same(readTap({ tap: 'confirm-no', faqId: 'a', query: '가'.repeat(500) }), { tap: 'confirm-no', faqId: 'a', query: '가'.repeat(200) }, 'query capped')
+  t.same(readTap({}), undefined)
+  t.same(readTap({ unrelated: 'x' }), undefined, 'an operator block\'s own extra is not ours')
 })
 
 t.test('every entry of the bundled corpus answers within limits, and all its quick replies lead on', async (t) => {
@@ -233,10 +278,23 @@ t.test('every entry of the bundled corpus answers within limits, and all its qui
   for (const entry of corpus.entries) {
     const reply = await ask('/skills/faq', entry.question, { faqId: entry.id })
     t.equal(reply.data.faqId, entry.id)
-    const seen = squash(visibleTexts(reply).join(''))
-    // Card + two bubbles hold well over 2000 characters; past that only the start is guaranteed.
-    if (cpLength(entry.answer) <= 2000) t.ok(seen.includes(squash(entry.answer)), `${entry.id}: the whole answer is shown`)
-    else t.ok(seen.includes(squash(entry.answer).slice(0, 100)), `${entry.id}: the answer starts in full`)
+    const chain = await followMore(ask, reply)
+    const seen = squash(chain.flatMap(visibleTexts).join(''))
+    t.ok(seen.includes(squash(entry.answer)), `${entry.id}: the whole answer is shown`)
     for (const q of reply.template.quickReplies ?? []) await ask('/skills/faq', q.messageText ?? q.label, q.extra ?? null)
   }
+})
+
+t.test('answerParts: a long answer in order over parts of at most three bubbles, never over a limit', async (t) => {
+  const answer = NINE_THOUSAND.join(' ')
+  for (const [cardMax, first] of [[LIMITS.textCardDescription, 2], [LIMITS.basicCardDescription, 2], [LIMITS.textCardDescription, 1]] as const) {
+    const { cardText, parts } = answerParts(answer, cardMax, first)
+    t.ok(cpLength(cardText) <= cardMax, 'the card text fits the card')
+    t.equal(parts[0]?.length, first, 'the first reply fills its room')
+    for (const p of parts.slice(1)) t.ok(p.length >= 1 && p.length <= LIMITS.outputs, 'later parts hold one to three bubbles')
+    for (const b of parts.flat()) t.ok(cpLength(b) <= LIMITS.simpleText && /[.!?]$/.test(b), 'bubbles end at a sentence, within 1000')
+    t.equal(squash(cardText + parts.flat().join('')), squash(answer), 'everything, once, in order')
+  }
+  const short = answerParts('짧은 답변입니다.', LIMITS.textCardDescription, 2)
+  t.same(short, { cardText: '짧은 답변입니다.', parts: [[]] }, 'a short answer is one part')
 })

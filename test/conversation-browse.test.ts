@@ -74,7 +74,7 @@ t.test('the menu pages with 더보기 when categories outnumber one carousel', a
   const first = await ask('/skills/browse', '메뉴')
   t.equal(first.data.pages, 2)
   const more = first.template.quickReplies?.find((q) => q.label === '더보기')
-  t.match(more?.extra, { home: true, page: 2 })
+  t.match(more?.extra, { tap: 'menu', page: 2 })
   const second = await ask('/skills/faq', more!.messageText!, more!.extra!)
   t.equal(second.data.page, 2)
   const listed = second.template.outputs[0]?.carousel.items.flatMap((c: { items: unknown[] }) => c.items)
@@ -90,7 +90,7 @@ t.test('/skills/welcome greets with the most asked questions as quick replies', 
   t.ok(qrs.length >= 3 && qrs.length <= LIMITS.quickReplies)
   const questions = qrs.filter((q) => q.extra?.faqId)
   t.ok(questions.length >= 2)
-  t.match(qrs.at(-1), { label: '자주 묻는 질문', extra: { home: true } })
+  t.match(qrs.at(-1), { label: '자주 묻는 질문', extra: { tap: 'menu' } })
   for (const q of qrs) {
     const next = await ask('/skills/faq', q.messageText!, q.extra!)
     if (q.extra?.faqId) t.equal(next.data.faqId, q.extra.faqId)
@@ -105,7 +105,7 @@ t.test('configured block ids turn taps into block actions that keep their extra'
   const answer = await ask('/skills/faq', '배포란 무엇인가요?')
   const qrs = answer.template.quickReplies ?? []
   t.match(qrs[0], { action: 'block', blockId: 'blockFeedback01', extra: { feedback: 'yes' } })
-  t.match(qrs.at(-1), { action: 'block', blockId: 'blockBrowse01', extra: { home: true } })
+  t.match(qrs.at(-1), { action: 'block', blockId: 'blockBrowse01', extra: { tap: 'menu' } })
   for (const q of qrs.slice(2, -1)) t.match(q, { action: 'block', blockId: 'blockAnswer01', extra: { faqId: String } })
 
   const menu = await ask('/skills/browse', '메뉴')
@@ -144,8 +144,11 @@ t.test('a MESSAGES_FILE with an unknown key stops the app with a message naming 
 
 t.test('typing "처음으로" or "자주 묻는 질문" opens the menu', async (t) => {
   const { ask } = await buildConversation(t)
-  t.equal((await ask('/skills/faq', '처음으로')).data.kind, 'menu')
-  t.equal((await ask('/skills/faq', ' 자주 묻는 질문 ')).data.kind, 'menu')
+  for (const typed of ['처음으로', ' 자주 묻는 질문 ', '메뉴', '도움말']) {
+    const reply = await ask('/skills/faq', typed)
+    t.match(reply.data, { kind: 'intent', intent: 'menu', outcome: 'none' }, `"${typed}" is the menu intent`)
+    t.ok(reply.template.outputs.some((o) => o.carousel || o.listCard), `"${typed}" shows the menu`)
+  }
 })
 
 t.test('conversation settings are read and validated from the environment', async (t) => {

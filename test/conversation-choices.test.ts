@@ -39,7 +39,7 @@ t.test('an ambiguous query gets a "혹시 이런 질문이신가요?" list; tapp
     messageText: '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?',
     extra: { faqId: 'faq-07e6c1fb' },
   })
-  t.match(skillLogs()[0], { outcome: 'choices', candidates: [{ faqId: 'faq-07e6c1fb' }] })
+  t.match(skillLogs()[0], { kind: 'choices', outcome: 'choices', via: 'typed', candidates: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
 
   const first = list.items[0]
   const answered = await ask('/skills/faq', first.messageText, first.extra)
@@ -53,14 +53,14 @@ t.test('"찾는 질문이 없어요" is logged as a miss with the query and the 
   const reply = await ask('/skills/faq', '오픈채팅')
   const notFound = reply.template.quickReplies?.find((q) => q.label === '찾는 질문이 없어요')
   t.ok(notFound, 'the list offers "찾는 질문이 없어요"')
-  t.match(notFound?.extra, { missed: true, query: '오픈채팅', offered: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
+  t.match(notFound?.extra, { tap: 'none-of-these', query: '오픈채팅', offered: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
 
   const missed = await ask('/skills/faq', notFound!.messageText!, notFound!.extra!)
   t.equal(missed.data.kind, 'missed')
   t.match(missed.template.outputs[0]?.simpleText.text, /죄송합니다/)
   t.ok((missed.template.quickReplies ?? []).some((q) => q.extra?.category), 'categories offered as a way forward')
   const log = skillLogs()[1]
-  t.match(log, { outcome: 'missed', miss: true, query: '오픈채팅', offered: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
+  t.match(log, { kind: 'missed', outcome: 'none', via: 'tap', tap: 'none-of-these', query: '오픈채팅', candidates: ['faq-07e6c1fb', 'faq-619e0450', 'faq-bacaa8db'] })
   // Strings are accepted as well.
   const asStrings = await ask('/skills/faq', '찾는 질문이 없어요', { missed: 'true', offered: 'faq-07e6c1fb' })
   t.equal(asStrings.data.kind, 'missed')
@@ -74,9 +74,9 @@ t.test('an off-topic question gets "none" with categories, and the miss is logge
   t.match(reply.template.outputs[0]?.simpleText.text, /찾지 못했어요/)
   const qrs = reply.template.quickReplies ?? []
   t.match(qrs[0], { label: '카카오톡', extra: { category: '카카오톡' } }, 'largest category first')
-  t.match(qrs.at(-1), { label: '처음으로', extra: { home: true } })
+  t.match(qrs.at(-1), { label: '처음으로', extra: { tap: 'menu' } })
   const log = skillLogs()[0]
-  t.match(log, { outcome: 'none', miss: true, candidates: [{ faqId: 'faq-963be53d', score: 0.12 }] })
+  t.match(log, { kind: 'none', outcome: 'none', candidates: ['faq-963be53d'] })
   t.notMatch(JSON.stringify(log), /1234-5678/, 'the phone number is masked in the log')
 
   const category = await ask('/skills/faq', qrs[0]!.messageText!, qrs[0]!.extra!)
@@ -104,4 +104,68 @@ t.test('an empty utterance gets a prompt with categories, not an error', async (
   const reply = await ask('/skills/faq', '  ')
   t.equal(reply.data.kind, 'empty')
   t.ok((reply.template.quickReplies ?? []).some((q) => q.extra?.category))
+})
+
+// One plausible candidate, and one the current matcher pads the list with (below MATCH_CHOICES_MIN).
+// (`score` is optional here so this reads the same against the matcher that adds MatchResult.score.)
+const ONE_PLAUSIBLE: MatchResult & { score?: number } = {
+  outcome: 'choices',
+  candidates: [
+    { faqId: 'faq-963be53d', question: '배포란 무엇인가요?', score: 0.4 },
+    { faqId: 'faq-619e0450', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.05 },
+  ],
+  score: 0.4,
+}
+
+async function confirming(t: Test, env: Record<string, string> = {}) {
+  const matcher = new ScriptedMatcher(await bundledMatcher(), { '010-1234-5678 배포 그거': ONE_PLAUSIBLE, 오픈채팅: OPEN_CHAT })
+  return buildConversation(t, { matcher, env })
+}
+
+t.test('exactly one plausible candidate: "혹시 \'…\'에 대해 물으신 건가요?" with 네 / 아니요; 네 answers it', async (t) => {
+  const { ask, skillLogs } = await confirming(t)
+  const asked = await ask('/skills/faq', '010-1234-5678 배포 그거')
+  t.match(asked.data, { outcome: 'choices', kind: 'confirm', faqId: 'faq-963be53d' })
+  t.same(asked.data.candidates.map((c: { faqId: string }) => c.faqId), ['faq-963be53d'], 'the padding is not offered')
+  t.equal(asked.template.outputs[0]?.simpleText.text, "혹시 '배포란 무엇인가요?'에 대해 물으신 건가요?")
+  const [yes, no] = asked.template.quickReplies ?? []
+  t.match(yes, { label: '네', messageText: '네', extra: { tap: 'confirm-yes', faqId: 'faq-963be53d', query: '[phone] 배포 그거' } })
+  t.match(no, { label: '아니요', extra: { tap: 'confirm-no', faqId: 'faq-963be53d', query: '[phone] 배포 그거' } })
+  t.notMatch(JSON.stringify(asked), /1234-5678/, 'the carried utterance is masked')
+
+  const answered = await ask('/skills/faq', yes!.messageText!, yes!.extra!)
+  t.match(answered.data, { outcome: 'answer', kind: 'answer', faqId: 'faq-963be53d' })
+  t.equal(answered.template.outputs[0]?.textCard?.title, '배포란 무엇인가요?')
+  t.match(answered.template.quickReplies?.[0]?.extra, { tap: 'feedback', faqId: 'faq-963be53d', query: '[phone] 배포 그거' }, 'feedback still knows the question')
+
+  const logs = skillLogs()
+  t.match(logs[0], { kind: 'confirm', outcome: 'choices', via: 'typed', candidates: ['faq-963be53d'], utterance: '[phone] 배포 그거' })
+  t.match(logs[1], { kind: 'answer', outcome: 'answer', via: 'tap', tap: 'confirm-yes', faqId: 'faq-963be53d', query: '[phone] 배포 그거', utterance: '네' })
+})
+
+t.test('아니요 on the one candidate is a miss with the original question; the menu or a person next', async (t) => {
+  const { ask, skillLogs } = await confirming(t, { OPERATOR_HANDOFF: 'true' })
+  const asked = await ask('/skills/faq', '010-1234-5678 배포 그거')
+  const no = asked.template.quickReplies?.[1]
+  const rejected = await ask('/skills/faq', no!.messageText!, no!.extra!)
+  t.match(rejected.data, { outcome: 'none', kind: 'missed', faqId: 'faq-963be53d' })
+  t.match(rejected.template.outputs[0]?.simpleText.text, /자세히/)
+  t.same(rejected.template.outputs[1]?.textCard?.buttons, [{ label: '상담원 연결', action: 'operator' }], 'a person, when configured')
+  t.ok((rejected.template.quickReplies ?? []).some((q) => q.extra?.tap === 'category'), 'the menu')
+  t.match(skillLogs()[1], { kind: 'missed', outcome: 'none', via: 'tap', tap: 'confirm-no', faqId: 'faq-963be53d', query: '[phone] 배포 그거' })
+})
+
+t.test('learning loop: a chosen item is logged as "typed X, chose Y"', async (t) => {
+  const { ask, skillLogs } = await confirming(t)
+  const list = await ask('/skills/faq', '오픈채팅')
+  const second = list.template.outputs[0]?.listCard.items[1]
+  t.match(second.extra, { tap: 'choice', faqId: 'faq-619e0450', query: '오픈채팅' })
+  await ask('/skills/faq', second.messageText, second.extra)
+  t.match(skillLogs()[1], { kind: 'answer', outcome: 'answer', via: 'tap', tap: 'choice', faqId: 'faq-619e0450', query: '오픈채팅', score: 1 })
+  // A long utterance is carried capped at 200 characters.
+  const long = `오픈채팅 ${'가'.repeat(400)}`
+  const matcher = new ScriptedMatcher(await bundledMatcher(), { [long]: OPEN_CHAT })
+  const other = await buildConversation(t, { matcher })
+  const capped = await other.ask('/skills/faq', long)
+  t.equal(Array.from(capped.template.outputs[0]?.listCard.items[0].extra.query as string).length, 200)
 })

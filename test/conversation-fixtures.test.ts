@@ -1,9 +1,11 @@
 import t from 'tap'
-import { fixtures, responseErrors } from './helpers.js'
+import { join } from 'node:path'
+import { loadFixture } from '../src/cli/replay.js'
+import { fixtures, fixturesDir, responseErrors } from './helpers.js'
 import { bundledMatcher, buildConversation, ScriptedMatcher } from './conversation-helpers.js'
 
-// One real-shaped request per conversation flow (fixtures/flow-*.json): where it is sent and
-// what the reply must be. flow-browse* go to /skills/browse, flow-welcome* to /skills/welcome.
+// One real-shaped request per conversation flow (fixtures/flow-*.json) and what the reply must be;
+// each goes where replay sends it (its $skill, else a skill named in the file name, else /skills/faq).
 const expected: Record<string, { outcome: string; kind?: string; faqId?: string; first: string }> = {
   'flow-answer.json': { outcome: 'answer', faqId: 'faq-963be53d', first: 'textCard' },
   'flow-none.json': { outcome: 'none', first: 'simpleText' },
@@ -19,6 +21,9 @@ const expected: Record<string, { outcome: string; kind?: string; faqId?: string;
   'flow-browse.json': { outcome: 'none', kind: 'menu', first: 'carousel' },
   'flow-browse-category.json': { outcome: 'none', kind: 'category', first: 'listCard' },
   'flow-welcome.json': { outcome: 'none', kind: 'welcome', first: 'simpleText' },
+  'flow-confirm-yes.json': { outcome: 'answer', kind: 'answer', faqId: 'faq-963be53d', first: 'textCard' },
+  'flow-confirm-no.json': { outcome: 'none', kind: 'missed', faqId: 'faq-963be53d', first: 'simpleText' },
+  'flow-more-past-the-end.json': { outcome: 'answer', kind: 'answer', faqId: 'faq-963be53d', first: 'textCard' },
 }
 
 t.test('every flow fixture gets its valid reply', async (t) => {
@@ -35,7 +40,7 @@ t.test('every flow fixture gets its valid reply', async (t) => {
   const flows = fixtures().filter((f) => f.name.startsWith('flow-'))
   t.same(flows.map((f) => f.name).sort(), Object.keys(expected).sort(), 'one expectation per flow fixture')
   for (const { name, body } of flows) {
-    const url = name.startsWith('flow-browse') ? '/skills/browse' : name.startsWith('flow-welcome') ? '/skills/welcome' : '/skills/faq'
+    const url = loadFixture(join(fixturesDir, name)).skill
     const res = await app.inject({ method: 'POST', url, payload: body as Record<string, unknown> })
     t.equal(res.statusCode, 200, name)
     const reply = res.json()

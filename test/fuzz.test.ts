@@ -4,11 +4,11 @@
 import t from 'tap'
 import fc from 'fast-check'
 import type { FastifyInstance } from 'fastify'
+import { SKILLS } from '../skills/index.js'
 import { build, payload, responseErrors } from './helpers.js'
 
-// Every skill route of the app; helpers add more over time.
-const CANDIDATE_SKILLS = ['/skills/faq', '/skills/browse', '/skills/welcome', '/skills/feedback']
-const skillsOf = (app: FastifyInstance) => CANDIDATE_SKILLS.filter((url) => app.hasRoute({ method: 'POST', url }))
+// Every skill route of the app (skills/index.ts).
+const skillsOf = (app: FastifyInstance) => SKILLS.map((s) => s.path).filter((url) => app.hasRoute({ method: 'POST', url }))
 
 // ---- string material ----------------------------------------------------------------------------
 
@@ -95,9 +95,24 @@ function setPath(root: Record<string, unknown>, path: string[], value: unknown):
   return root
 }
 
+/** Our own tap state (conversation/taps.ts) with hostile values in every field. */
+const ourTap = fc.record(
+  {
+    tap: fc.oneof(fc.constantFrom('choice', 'confirm-yes', 'confirm-no', 'none-of-these', 'feedback', 'more', 'question', 'category', 'menu'), hostileString),
+    faqId: fc.oneof(fc.constantFrom('faq-963be53d', 'faq-07e6c1fb', 'gone'), hostileString, anyJson),
+    part: fc.oneof(fc.integer({ min: -5, max: 1e6 }), anyJson),
+    page: fc.oneof(fc.integer({ min: -5, max: 1e6 }), anyJson),
+    query: fc.oneof(hostileString, anyJson),
+    offered: fc.oneof(fc.array(hostileString, { maxLength: 30 }), anyJson),
+    feedback: anyJson,
+    category: fc.oneof(fc.constantFrom('카카오톡', '카카오톡 > 오픈채팅'), hostileString),
+  },
+  { requiredKeys: ['tap'] },
+)
+
 const realistic = fc.record({
   utterance: hostileString,
-  clientExtra: fc.oneof(fc.constant(null), fc.constant({}), fc.dictionary(hostileString, anyJson, { maxKeys: 4 })),
+  clientExtra: fc.oneof(fc.constant(null), fc.constant({}), fc.dictionary(hostileString, anyJson, { maxKeys: 4 }), ourTap),
   userId: fc.oneof(fc.constant('u1'), fc.string({ unit: 'binary', minLength: 1, maxLength: 80 })),
 })
 

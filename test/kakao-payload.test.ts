@@ -50,6 +50,25 @@ const variants: Array<[string, P]> = [
   ['a whitespace utterance', variant(' \n\t ')],
   ['a 40 KB utterance (under the 64 KiB body limit)', variant('배포 '.repeat(6000))],
   ['a utterance of only PII', variant('010-1234-5678 hong@example.com 900101-1234567')],
+  // Shapes seen in real traffic that a strict parser refuses.
+  ['clientExtra the string "null"', variant('배포', (p) => ((p.action as any).clientExtra = 'null'))],
+  ['clientExtra an array', variant('배포', (p) => ((p.action as any).clientExtra = [1, 'a']))],
+  ['isFriend the string "true"', variant('배포', (p) => ((p.userRequest.user as any).properties = { isFriend: 'true', app_user_id: '123' }))],
+  ['user type talk_user_id with a numeric id', variant('배포', (p) => (p.userRequest.user = { id: '1234567', type: 'talk_user_id', properties: {} } as any))],
+  ['action.params values as objects', variant('중고 3번', (p) => (p.action.params = { sys_number: { amount: 3 }, list: [1] } as any))],
+  ['action.params a string', variant('배포', (p) => ((p.action as any).params = 'x'))],
+  ['userRequest.params with custom keys', variant('배포', (p) => ((p.userRequest as any).params = { surface: 'Mini', media: { type: 'image', url: 'https://example.com/a.png' } }))],
+  ['flow with only lastBlock', variant('배포', (p) => ((p as any).flow = { lastBlock: { id: 'b', name: '블록' } }))],
+  ['flow an IMAGE_UPLOAD trigger', variant('https://example.com/a.png', (p) => ((p as any).flow = { trigger: { type: 'IMAGE_UPLOAD' } }))],
+  ['flow.trigger a string', variant('배포', (p) => ((p as any).flow = { trigger: 'TEXT_INPUT' }))],
+  ['"indent" instead of "intent"', variant('배포', (p) => { (p as any).indent = p.intent; delete (p as any).intent })],
+  ['intent a string', variant('배포', (p) => ((p as any).intent = 'fallback'))],
+  ['intent.extra.reason a string', variant('배포', (p) => ((p.intent as any).extra = { reason: 'OK' }))],
+  ['contexts an object', variant('배포', (p) => ((p as any).contexts = { name: 'x' }))],
+  ['a top-level skillOption', variant('배포', (p) => ((p as any).skillOption = { timeout: 5 }))],
+  ['bot id ending in "!" and a spaced name', variant('배포', (p) => (p.bot = { id: '5f00aa!', name: '  FAQ  봇 ' }))],
+  ['lang a number', variant('배포', (p) => ((p.userRequest as any).lang = 1))],
+  ['block with empty id', variant('배포', (p) => ((p.userRequest as any).block = { id: '', name: '' }))],
 ]
 
 t.test('real-shaped payload variants: HTTP 200 and a reply within every limit', async (t) => {
@@ -71,4 +90,12 @@ t.test('clientExtraOf turns null and missing into {}', async (t) => {
   t.same(clientExtraOf({ ...p, action: { clientExtra: { faqId: 'a' } } }), { faqId: 'a' })
   t.same(clientExtraOf({ ...p, action: null }), {})
   t.same(clientExtraOf({ ...p, action: undefined }), {})
+  t.same(clientExtraOf({ ...p, action: { clientExtra: 'null' } }), {}, 'the string "null" is no state')
+  t.same(clientExtraOf({ ...p, action: { clientExtra: ['faqId'] } }), {}, 'an array is no state')
+})
+
+t.test('a body that is not a skill request (the validation API) is still refused with 400', async (t) => {
+  const app = await build(t)
+  const res = await app.inject({ method: 'POST', url: '/skills/faq', payload: { value: { origin: '1', resolved: '1' }, user: { id: 'u' } } })
+  t.equal(res.statusCode, 400)
 })

@@ -46,6 +46,7 @@ t.test('GET /playground/skills lists the skill endpoints the app serves', async 
   t.equal(res.statusCode, 200)
   const { skills, authHeader } = res.json()
   t.ok(skills.includes('/skills/faq'))
+  t.same(res.json().blocks['/skills/welcome'], { id: 'playground-welcome', name: '웰컴 블록' }, 'with the block each is called from')
   for (const s of skills) t.ok(app.hasRoute({ method: 'POST', url: s }), `${s} exists`)
   t.equal(authHeader, undefined, 'no secret configured: no header named')
 

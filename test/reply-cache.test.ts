@@ -3,18 +3,24 @@ import type { FaqCorpus } from '../src/faq/schema.js'
 import { ReplyCache } from '../src/conversation/reply-cache.js'
 import type { Matcher } from '../src/match/types.js'
 import type { SkillResponse } from '../src/kakao/response.js'
+import type { Reply } from '../src/conversation/replies/common.js'
 import { build, payload, responseErrors } from './helpers.js'
 
 const corpus: FaqCorpus = { version: 1, entries: [] }
 const matcher = (): Matcher => ({ corpus, match: () => ({ outcome: 'none', candidates: [] }), entry: () => undefined })
-const reply = (text: string): SkillResponse => ({ version: '2.0', template: { outputs: [{ simpleText: { text } }] } })
+const response = (text: string): SkillResponse => ({ version: '2.0', template: { outputs: [{ simpleText: { text } }] } })
+const reply = (text: string, faqId = 'f1'): Reply => ({
+  response: response(text),
+  decision: { via: 'typed', kind: 'answer', outcome: 'answer', faqId, candidates: [] },
+})
 
-t.test('a reply is kept per snapshot matcher, with its log fields but not the per-request ones', async (t) => {
+t.test('a reply is kept per snapshot matcher with its decision (nothing of the request that asked)', async (t) => {
   const cache = new ReplyCache(10)
   const a = matcher()
-  const body = cache.put(a, '배포', reply('답'), { skill: 'faq', utterance: '배포', userKey: 'secret', outcome: 'answer', faqId: 'f1' })
-  t.same(JSON.parse(body.toString('utf8')), reply('답'))
-  t.same(cache.get(a, '배포'), { body, log: { outcome: 'answer', faqId: 'f1' } })
+  const kept = reply('답')
+  const body = cache.put(a, '배포', kept)
+  t.same(JSON.parse(body.toString('utf8')), response('답'))
+  t.same(cache.get(a, '배포'), { body, decision: kept.decision })
   t.equal(cache.get(matcher(), '배포'), undefined, 'another snapshot (after a reload) starts empty')
   t.equal(cache.get(a, '배포 '), undefined, 'keys are exact')
 })
@@ -22,14 +28,14 @@ t.test('a reply is kept per snapshot matcher, with its log fields but not the pe
 t.test('least recently used first out; long utterances are not kept', async (t) => {
   const cache = new ReplyCache(2)
   const m = matcher()
-  cache.put(m, 'a', reply('a'), {})
-  cache.put(m, 'b', reply('b'), {})
+  cache.put(m, 'a', reply('a'))
+  cache.put(m, 'b', reply('b'))
   cache.get(m, 'a')
-  cache.put(m, 'c', reply('c'), {})
+  cache.put(m, 'c', reply('c'))
   t.ok(cache.get(m, 'a'))
   t.notOk(cache.get(m, 'b'))
   t.ok(cache.get(m, 'c'))
-  cache.put(m, '가'.repeat(300), reply('long'), {})
+  cache.put(m, '가'.repeat(300), reply('long'))
   t.notOk(cache.get(m, '가'.repeat(300)))
 })
 
@@ -45,7 +51,7 @@ t.test('/skills/faq answers a repeated question identically, as JSON, and taps a
   t.same(responseErrors(second.json()), [])
   t.equal(second.json().data.outcome, 'answer')
   // The same text tapped as feedback is routed by its extra, not served from the cache.
-  const tap = await ask('오픈채팅 이용제한 사유', { faqId: first.json().data.faqId, feedback: 'yes' })
+  const tap = await ask('오픈채팅 이용제한 사유', { tap: 'feedback', faqId: first.json().data.faqId, feedback: 'yes' })
   t.not(tap.body, first.body)
   t.equal(tap.json().data.kind, 'feedback')
 })

@@ -10,12 +10,12 @@ const skillSelect = $('skill')
 // ---- the fake user and the conversation state ---------------------------------------------------
 
 const USER_KEY_STORE = 'kakao-faq-skill.playground.botUserKey'
-function newUserKey() {
+function newUserKey () {
   const bytes = new Uint8Array(24)
   crypto.getRandomValues(bytes)
   return 'playground' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
-function userKey() {
+function userKey () {
   try {
     let key = localStorage.getItem(USER_KEY_STORE)
     if (!key) localStorage.setItem(USER_KEY_STORE, (key = newUserKey()))
@@ -27,24 +27,20 @@ function userKey() {
 let botUserKey = userKey()
 /** Output contexts the skill set, sent back on the next turns while their lifeSpan lasts. */
 let contexts = new Map()
-let lastBlock = { id: 'playground-fallback', name: '폴백 블록' }
+/** The block each skill is called from (the server's skills/index.ts, via /playground/skills). */
+let skillBlocks = { '/skills/faq': { id: 'playground-fallback', name: '폴백 블록' } }
+let lastBlock = skillBlocks['/skills/faq']
 let authHeader
 let botId = 'playground-bot'
 let busy = false
 
-function showUser() {
+function showUser () {
   $('user').textContent = `botUserKey ${botUserKey.slice(0, 18)}…`
 }
 
 // ---- the request ---------------------------------------------------------------------------------
 
-const SKILL_BLOCKS = {
-  '/skills/faq': { id: 'playground-fallback', name: '폴백 블록' },
-  '/skills/browse': { id: 'playground-browse', name: '자주 묻는 질문' },
-  '/skills/welcome': { id: 'playground-welcome', name: '웰컴 블록' },
-}
-
-function contextsIn() {
+function contextsIn () {
   return [...contexts.entries()].map(([name, c]) => ({
     name,
     lifespan: c.lifeSpan,
@@ -54,9 +50,9 @@ function contextsIn() {
 }
 
 /** A SkillPayload shaped like OpenBuilder's for a typed utterance or a tap. */
-function skillPayload(utterance, { clientExtra = {}, trigger = 'TEXT_INPUT', blockId } = {}) {
+function skillPayload (utterance, { clientExtra = {}, trigger = 'TEXT_INPUT', blockId } = {}) {
   const skill = skillSelect.value
-  const block = blockId ? { id: blockId, name: `block ${blockId}` } : SKILL_BLOCKS[skill] || SKILL_BLOCKS['/skills/faq']
+  const block = blockId ? { id: blockId, name: `block ${blockId}` } : skillBlocks[skill] || skillBlocks['/skills/faq']
   return {
     intent: { id: block.id, name: block.name, extra: { reason: { code: 1, message: 'OK' } } },
     userRequest: {
@@ -74,7 +70,7 @@ function skillPayload(utterance, { clientExtra = {}, trigger = 'TEXT_INPUT', blo
   }
 }
 
-function keepContexts(reply) {
+function keepContexts (reply) {
   // OpenBuilder counts a context's lifeSpan in turns: every turn uses one up.
   for (const [name, c] of contexts) {
     c.lifeSpan -= 1
@@ -93,7 +89,7 @@ function keepContexts(reply) {
  * Send one turn. `shown` is what appears in the user's bubble (the label of a tapped button sends
  * its messageText as the utterance, as KakaoTalk does).
  */
-async function send(utterance, opts = {}) {
+async function send (utterance, opts = {}) {
   if (busy) return
   busy = true
   clearQuickReplies()
@@ -140,7 +136,7 @@ async function send(utterance, opts = {}) {
   if (utterance.trim() && !opts.clientExtra?.faqId) explain(utterance)
 }
 
-async function explain(utterance) {
+async function explain (utterance) {
   try {
     const res = await fetch('/playground/explain', {
       method: 'POST',
@@ -158,7 +154,7 @@ async function explain(utterance) {
 const TRIGGERS = { quick: 'QUICKREPLY_BUTTON', button: 'CARD_BUTTON', list: 'LIST_ITEM' }
 
 /** Follow a button, quick reply or list item as KakaoTalk does. */
-function follow(target, where) {
+function follow (target, where) {
   const action = target.action || (target.blockId ? 'block' : target.messageText ? 'message' : undefined)
   const label = target.label ?? target.title ?? ''
   switch (action) {
@@ -198,27 +194,27 @@ function follow(target, where) {
 
 // ---- drawing -------------------------------------------------------------------------------------
 
-function el(tag, className, text) {
+function el (tag, className, text) {
   const node = document.createElement(tag)
   if (className) node.className = className
   if (text !== undefined && text !== null) node.textContent = String(text)
   return node
 }
 
-function now() {
+function now () {
   return new Date().toLocaleTimeString('ko-KR', { hour: 'numeric', minute: '2-digit' })
 }
 
-function scrollDown() {
+function scrollDown () {
   chat.scrollTop = chat.scrollHeight
 }
 
-function notice(text, error = false) {
+function notice (text, error = false) {
   chat.append(el('div', error ? 'notice error' : 'notice', text))
   scrollDown()
 }
 
-function userBubble(text, note) {
+function userBubble (text, note) {
   const row = el('div', 'row user')
   const bubble = el('div', 'bubble user', text)
   if (note) bubble.append(el('span', 'tag', note))
@@ -227,7 +223,7 @@ function userBubble(text, note) {
   scrollDown()
 }
 
-function buttonsOf(card) {
+function buttonsOf (card) {
   const buttons = Array.isArray(card.buttons) ? card.buttons : []
   if (!buttons.length) return null
   const box = el('div', card.buttonLayout === 'horizontal' ? 'buttons horizontal' : 'buttons')
@@ -241,7 +237,7 @@ function buttonsOf(card) {
   return box
 }
 
-function image(thumb, className = 'thumb') {
+function image (thumb, className = 'thumb') {
   const img = el('img', className)
   img.src = thumb.imageUrl
   img.alt = thumb.altText || ''
@@ -255,7 +251,7 @@ function image(thumb, className = 'thumb') {
   return img
 }
 
-function textBubble(text) {
+function textBubble (text) {
   const bubble = el('div', 'bubble bot')
   // KakaoTalk folds a long simpleText after 500 characters behind "전체 보기".
   const chars = Array.from(text)
@@ -272,7 +268,7 @@ function textBubble(text) {
   return bubble
 }
 
-function cardBody(card, kind) {
+function cardBody (card, kind) {
   const node = el('div', `card ${kind}`)
   if (kind === 'basicCard' && card.thumbnail) node.append(image(card.thumbnail))
   if (kind === 'commerceCard' && card.thumbnails?.[0]) node.append(image(card.thumbnails[0]))
@@ -289,7 +285,7 @@ function cardBody(card, kind) {
   return node
 }
 
-function listCardNode(card) {
+function listCardNode (card) {
   const node = el('div', 'card listCard')
   node.append(el('div', 'list-header', card.header?.title ?? ''))
   for (const item of card.items || []) {
@@ -309,7 +305,7 @@ function listCardNode(card) {
   return node
 }
 
-function itemCardNode(card) {
+function itemCardNode (card) {
   const node = el('div', 'card itemCard')
   if (card.thumbnail) node.append(image(card.thumbnail))
   if (card.head?.title) node.append(el('div', 'item-head', card.head.title))
@@ -332,13 +328,13 @@ function itemCardNode(card) {
   return node
 }
 
-function cardOf(kind, card) {
+function cardOf (kind, card) {
   if (kind === 'listCard') return listCardNode(card)
   if (kind === 'itemCard') return itemCardNode(card)
   return cardBody(card, kind)
 }
 
-function componentNode(component) {
+function componentNode (component) {
   const [kind, body] = Object.entries(component || {})[0] || []
   switch (kind) {
     case 'simpleText':
@@ -368,7 +364,7 @@ function componentNode(component) {
   }
 }
 
-function drawReply(reply) {
+function drawReply (reply) {
   const outputs = reply?.template?.outputs || []
   const row = el('div', 'row bot')
   row.append(el('span', 'avatar', 'F'))
@@ -394,11 +390,11 @@ function drawReply(reply) {
 }
 
 // Quick replies belong to the latest bot turn only: KakaoTalk removes them once the user speaks.
-function clearQuickReplies() {
+function clearQuickReplies () {
   for (const bar of chat.querySelectorAll('.quick-replies')) bar.remove()
 }
 
-function showMatch(data) {
+function showMatch (data) {
   const box = $('match')
   box.replaceChildren()
   box.classList.remove('muted')
@@ -409,6 +405,8 @@ function showMatch(data) {
   const head = el('div')
   head.append(el('span', `outcome ${data.outcome}`, data.outcome ?? '?'))
   if (data.kind && data.kind !== data.outcome) head.append(el('span', 'muted', ` kind ${data.kind}`))
+  if (data.intent) head.append(el('span', 'muted', ` intent ${data.intent}`))
+  if (data.parts) head.append(el('span', 'muted', ` part ${data.part ?? 1}/${data.parts}`))
   if (data.faqId) head.append(el('span', '', ` ${data.faqId}`))
   if (typeof data.score === 'number') head.append(el('span', 'muted', ` score ${data.score.toFixed(3)}`))
   box.append(head)
@@ -462,11 +460,15 @@ $('reset').addEventListener('click', () => {
 
 skillSelect.addEventListener('change', () => notice(`Now sending to ${skillSelect.value}`))
 
-async function loadSkills() {
+async function loadSkills () {
   try {
     const res = await fetch('/playground/skills')
-    const { skills, authHeader: header, botId: allowed } = await res.json()
+    const { skills, blocks, authHeader: header, botId: allowed } = await res.json()
     if (allowed) botId = allowed
+    if (blocks && typeof blocks === 'object') {
+      skillBlocks = { ...skillBlocks, ...blocks }
+      lastBlock = skillBlocks['/skills/faq'] || lastBlock
+    }
     if (Array.isArray(skills) && skills.length) {
       for (const option of [...skillSelect.options]) if (!skills.includes(option.value)) option.remove()
       for (const s of skills) if (![...skillSelect.options].some((o) => o.value === s)) skillSelect.append(new Option(s, s))

@@ -8,13 +8,13 @@
 //   1. a top-level "$skill" key in the fixture ("/skills/browse" or "browse"); every top-level key
 //      starting with "$" is fixture metadata and is stripped before sending;
 //   2. --skill PATH on the command line;
-//   3. the first dash-separated word of the file name that names a skill under skills/:
+//   3. the first dash-separated word of the file name that names a skill (skills/index.ts):
 //      "flow-browse-category.json" goes to /skills/browse, "welcome-new.json" to /skills/welcome;
 //   4. /skills/faq.
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { commandArgs } from './args.js'
-import { projectRoot } from '../paths.js'
+import { SKILLS } from '../../skills/index.js'
 import { drawResponse } from './draw.js'
 
 export const DEFAULT_SKILL = '/skills/faq'
@@ -35,13 +35,9 @@ export interface Reply {
 
 export type Sender = (skill: string, body: unknown) => Promise<Reply>
 
-/** Skill names that have a plugin file under skills/ (faq, browse, welcome, ...). */
-export function knownSkills(root: string = projectRoot): string[] {
-  const dir = join(root, 'skills')
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
-    .map((f) => f.replace(/\.(ts|js)$/, ''))
+/** Names of the skills the app serves (skills/index.ts: faq, browse, welcome, ...). */
+export function knownSkills(): string[] {
+  return SKILLS.map((s) => s.name)
 }
 
 const skillPath = (s: string) => (s.startsWith('/') ? s : `/skills/${s}`)
@@ -83,7 +79,7 @@ function stripVolatile(value: unknown): unknown {
   return value
 }
 
-/** What a saved expectation holds: what the user sees, plus the decision (outcome, faqId, question). */
+/** What a saved expectation holds: what the user sees, plus the decision (outcome, kind, intent, faqId, question, part). */
 export function expectedOf(fixture: Fixture, reply: Reply): Record<string, unknown> {
   const out: Record<string, unknown> = { skill: fixture.skill, status: reply.status }
   const body = reply.body
@@ -98,7 +94,7 @@ export function expectedOf(fixture: Fixture, reply: Reply): Record<string, unkno
   const data = r.data as Record<string, unknown> | undefined
   if (data && typeof data === 'object') {
     const picked: Record<string, unknown> = {}
-    for (const k of ['outcome', 'faqId', 'question'] as const) if (data[k] !== undefined) picked[k] = data[k]
+    for (const k of ['outcome', 'kind', 'intent', 'faqId', 'question', 'part', 'parts'] as const) if (data[k] !== undefined) picked[k] = data[k]
     out.data = picked
   }
   return out

@@ -22,7 +22,7 @@ export class Catalog {
   readonly #byId = new Map<string, FaqEntry>()
   readonly #categories: CategorySummary[]
 
-  constructor(readonly corpus: FaqCorpus) {
+  constructor (readonly corpus: FaqCorpus) {
     const counts = new Map<string, number>()
     for (const e of corpus.entries) {
       this.#byId.set(e.id, e)
@@ -34,11 +34,11 @@ export class Catalog {
   }
 
   /** Top-level categories, largest first. */
-  topCategories(): CategorySummary[] {
+  topCategories (): CategorySummary[] {
     return this.#categories
   }
 
-  entry(faqId: string): FaqEntry | undefined {
+  entry (faqId: string): FaqEntry | undefined {
     return this.#byId.get(faqId)
   }
 
@@ -46,7 +46,7 @@ export class Catalog {
    * Entries under a category path ("카카오톡" or "카카오톡 > 오픈채팅"), in corpus order.
    * Returns undefined when no entry is filed there.
    */
-  entriesIn(category: string): FaqEntry[] | undefined {
+  entriesIn (category: string): FaqEntry[] | undefined {
     const path = splitPath(category)
     if (path.length === 0) return undefined
     const found = this.corpus.entries.filter((e) => path.every((p, i) => e.category[i] === p))
@@ -54,7 +54,7 @@ export class Catalog {
   }
 
   /** The first question of each top category: a reasonable "most asked" list without traffic data. */
-  popular(n: number): FaqEntry[] {
+  popular (n: number): FaqEntry[] {
     const out: FaqEntry[] = []
     for (const c of this.#categories) {
       const first = this.corpus.entries.find((e) => e.category[0] === c.name)
@@ -69,7 +69,7 @@ export class Catalog {
    * category, which an editor put together on purpose; then the matcher's next candidates (what
    * the user may have meant); then the rest of the broader category.
    */
-  related(entry: FaqEntry, candidates: Candidate[], n: number): FaqEntry[] {
+  related (entry: FaqEntry, candidates: Candidate[], n: number): FaqEntry[] {
     const out: FaqEntry[] = []
     const seen = new Set([entry.id])
     const seenQuestions = new Set([entry.question])
@@ -93,7 +93,7 @@ export class Catalog {
 
 const catalogs = new WeakMap<FaqCorpus, Catalog>()
 
-export function catalogOf(corpus: FaqCorpus): Catalog {
+export function catalogOf (corpus: FaqCorpus): Catalog {
   let c = catalogs.get(corpus)
   if (!c) catalogs.set(corpus, (c = new Catalog(corpus)))
   return c

@@ -21,7 +21,7 @@ export interface AnswerLayout {
  * simpleTexts. Bubbles short enough not to be folded behind "전체 보기" are preferred when they
  * still fit without breaking a sentence; otherwise bubbles use the full simpleText limit. Undefined when the answer cannot fit.
  */
-export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number): AnswerLayout | undefined {
+export function layoutAnswer (answer: string, cardMax: number, maxBubbles: number): AnswerLayout | undefined {
   const text = sanitize(answer).trim()
   if (units(text) <= cardMax) return { cardText: text, bubbles: [] }
   if (maxBubbles <= 0) return undefined
@@ -45,4 +45,35 @@ export function layoutAnswer(answer: string, cardMax: number, maxBubbles: number
     if (bubbles.length <= maxBubbles) return { cardText: head.trim(), bubbles }
   }
   return undefined
+}
+
+/** A long answer over several replies: the card text, then each reply's bubbles. */
+export interface AnswerParts {
+  cardText: string
+  /** parts[0]: the bubbles under the card in the first reply; parts[n]: the (n+1)th reply's bubbles. */
+  parts: string[][]
+}
+
+/**
+ * Lay out an answer of any length. When it fits one reply this is `layoutAnswer`'s layout as one
+ * part. Otherwise the card takes the first sentences, the rest is cut between sentences into
+ * full-size simpleTexts, `firstBubbles` of them go under the card and every later reply carries
+ * `bubblesPerPart` (a reply holds three outputs). Deterministic, so "이어서 보기" can ask for part n
+ * by number and get exactly the text that follows the part before it.
+ */
+export function answerParts (answer: string, cardMax: number, firstBubbles: number, bubblesPerPart: number = LIMITS.outputs): AnswerParts {
+  const fits = layoutAnswer(answer, cardMax, firstBubbles)
+  if (fits) return { cardText: fits.cardText, parts: [fits.bubbles] }
+  const parts = sentences(sanitize(answer).trim())
+  let head = ''
+  let i = 0
+  for (; i < parts.length; i++) {
+    const next = head + (parts[i] ?? '')
+    if (units(next.trim()) > cardMax) break
+    head = next
+  }
+  const bubbles = splitText(parts.slice(i).join(''), LIMITS.simpleText)
+  const out: string[][] = [bubbles.slice(0, firstBubbles)]
+  for (let at = firstBubbles; at < bubbles.length; at += bubblesPerPart) out.push(bubbles.slice(at, at + bubblesPerPart))
+  return { cardText: head.trim(), parts: out }
 }

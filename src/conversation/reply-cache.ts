@@ -1,9 +1,9 @@
 // Encoded replies to typed utterances, per corpus snapshot. A typed utterance's reply depends
-// only on the text, the snapshot's matcher and the app's settings and messages, all fixed for one
-// app and snapshot, so the JSON can be sent again as it is. Taps (clientExtra) are not cached.
+// only on the text, the snapshot's matcher and the app's settings, messages and intents, all fixed
+// for one app and snapshot, so the JSON can be sent again as it is. Taps (clientExtra) are not cached.
 import type { Matcher } from '../match/types.js'
-import type { SkillLog } from '../plugins/request-log.js'
-import type { SkillResponse } from '../kakao/response.js'
+import type { Decision } from './decision.js'
+import type { Reply } from './replies/common.js'
 
 export interface CachedReply {
   /**
@@ -11,23 +11,21 @@ export interface CachedReply {
    * again on every send (Korean text makes that a visible share of a cached answer's CPU).
    */
   body: Buffer
-  /** What the turn wrote into the request's log line (outcome, faqId, candidates, ...). */
-  log: Partial<SkillLog>
+  /** What was decided; the log line of every request served from the cache is derived from it. */
+  decision: Decision
 }
 
 /** Utterances longer than this are rarely repeated word for word. */
 const MAX_KEY_LENGTH = 200
-/** Per-request fields that must never be copied from one request's log to another's. */
-const OWN_FIELDS = new Set(['skill', 'utterance', 'userKey'])
 
 export class ReplyCache {
   // Keyed by the snapshot's matcher: a reload brings a new matcher and so an empty cache, and the
   // old one goes with the old snapshot.
   readonly #bySnapshot = new WeakMap<Matcher, Map<string, CachedReply>>()
 
-  constructor(readonly capacity = 5_000) {}
+  constructor (readonly capacity = 5_000) {}
 
-  get(matcher: Matcher, utterance: string): CachedReply | undefined {
+  get (matcher: Matcher, utterance: string): CachedReply | undefined {
     const map = this.#bySnapshot.get(matcher)
     const hit = map?.get(utterance)
     if (!map || !hit) return undefined
@@ -37,13 +35,12 @@ export class ReplyCache {
   }
 
   /** Keep `reply` for `utterance`; returns its body to send. */
-  put(matcher: Matcher, utterance: string, reply: SkillResponse, log: SkillLog): Buffer {
-    const body = Buffer.from(JSON.stringify(reply), 'utf8')
+  put (matcher: Matcher, utterance: string, reply: Reply): Buffer {
+    const body = Buffer.from(JSON.stringify(reply.response), 'utf8')
     if (utterance.length > MAX_KEY_LENGTH || this.capacity <= 0) return body
     let map = this.#bySnapshot.get(matcher)
     if (!map) this.#bySnapshot.set(matcher, (map = new Map()))
-    const fields = Object.fromEntries(Object.entries(log).filter(([k]) => !OWN_FIELDS.has(k)))
-    map.set(utterance, { body, log: fields })
+    map.set(utterance, { body, decision: reply.decision })
     if (map.size > this.capacity) map.delete(map.keys().next().value as string)
     return body
   }

@@ -1,112 +1,162 @@
-// One turn of the conversation: resolve a tap exactly from its clientExtra, or search the
-// utterance, and record the decision in the request's skill log (utterances are masked there).
+// One turn of the conversation: a tap is resolved exactly from the state it carries; typed text
+// is small talk, or searched. Either way the turn decides once, and `finish` derives the request's
+// log line from that decision (the reply's data already is). The skills call only this module;
+// it alone calls the reply builders (replies/*).
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { clientExtraOf, type SkillPayload } from '../kakao/payload.js'
-import type { Component, SkillResponse } from '../kakao/response.js'
 import { simpleText } from '../kakao/builders.js'
-import type { SkillLog } from '../plugins/request-log.js'
-import { logUtterance } from '../privacy.js'
+import { actionParamsOf, clientExtraOf, type SkillPayload } from '../kakao/payload.js'
+import type { Component, SkillResponse } from '../kakao/response.js'
+import type { MatchResult } from '../match/types.js'
+import { replyContext, type ReplyContext } from './context.js'
+import { logOf, type Decision, type How } from './decision.js'
+import type { Intents } from './intents.js'
+import { answerReply, moreReply } from './replies/answer.js'
+import { categoryReply, menuReply, welcomeReply } from './replies/browse.js'
+import type { Reply } from './replies/common.js'
+import { intentReply } from './replies/intent.js'
 import {
-  answerReply,
-  categoryReply,
   choicesReply,
-  conversation,
+  confirmRejectedReply,
+  confirmReply,
   emptyReply,
   feedbackReply,
-  menuReply,
   missedReply,
   noneReply,
-  replyData,
-  tappedData,
-  type Conversation,
-} from './replies.js'
-import { isRoutable, parseTap, type Tap } from './tap.js'
+  type Scored,
+} from './replies/search.js'
+import type { SkillLogStart } from './skill-log.js'
+import { readTap, tapQuery, type Tap } from './taps.js'
 
 export interface Turn {
-  c: Conversation
+  ctx: ReplyContext
   utterance: string
-  tap: Tap
-  log: SkillLog
+  /** Our state from clientExtra; undefined when the user typed. */
+  tap: Tap | undefined
+  start: SkillLogStart
   /** action.params: operators can pass e.g. a fixed category from the block. */
   params: Record<string, unknown>
 }
 
-/** Start a turn for `skill`: read the payload once, take the serving corpus snapshot once. */
-export function startTurn(app: FastifyInstance, request: FastifyRequest, body: SkillPayload, skill: string): Turn {
+/**
+ * Start a turn: read the payload once, take the serving corpus snapshot once, and note who asked
+ * what (so even a failing turn is logged with it). The skill's name comes from its route config.
+ */
+export function startTurn (app: FastifyInstance, request: FastifyRequest, body: SkillPayload, intents: Intents): Turn {
+  const tap = readTap(clientExtraOf(body))
   const utterance = body.userRequest.utterance
-  const log: SkillLog = (request.skillLog = { skill, utterance, userKey: body.userRequest.user.id })
-  const c = conversation(app.messages, app.config, app.faq.current.matcher)
-  const params = body.action?.params && typeof body.action.params === 'object' ? body.action.params : {}
-  return { c, utterance, tap: parseTap(clientExtraOf(body)), log, params }
+  const start: SkillLogStart = {
+    skill: request.routeOptions.config.skill ?? 'unknown',
+    via: tap ? 'tap' : 'typed',
+    utterance,
+    userKey: body.userRequest.user.id,
+  }
+  request.skillLog = start
+  const ctx = replyContext(app.messages, app.config, app.faq.current.matcher, intents)
+  return { ctx, utterance, tap, start, params: actionParamsOf(body) }
+}
+
+/** Record the turn's decision as the request's log line and hand back the reply to send. */
+export function finish (request: FastifyRequest, turn: Turn, reply: Reply): SkillResponse {
+  request.skillLog = logOf(turn.start, reply.decision)
+  return reply.response
+}
+
+/** The log line for a decision made on an earlier request (a cached reply). */
+export function finishCached (request: FastifyRequest, turn: Turn, decision: Decision): void {
+  request.skillLog = logOf(turn.start, decision)
+}
+
+/** What a tapped quick reply, button or list item asked for; undefined when the user typed. */
+export function replyToTap (turn: Turn): Reply | undefined {
+  const { ctx, tap } = turn
+  if (!tap) return undefined
+  const how: How = { via: 'tap', tap: tap.tap, ...('query' in tap && tap.query ? { query: tap.query } : {}) }
+  switch (tap.tap) {
+    case 'question':
+    case 'choice':
+    case 'confirm-yes': {
+      const entry = ctx.matcher.entry(tap.faqId)
+      // 네 sends "네": after a reload the question typed before is the better thing to search.
+      if (!entry) return stale(turn, how, tap.faqId, tap.tap === 'confirm-yes' ? (tap.query ?? '') : turn.utterance)
+      return answerReply(ctx, entry, how)
+    }
+    case 'confirm-no':
+      return confirmRejectedReply(ctx, how, tap.faqId)
+    case 'none-of-these':
+      return missedReply(ctx, how, tap.offered ?? [])
+    case 'feedback':
+      return feedbackReply(ctx, how, tap.feedback, tap.faqId)
+    case 'more': {
+      const entry = ctx.matcher.entry(tap.faqId)
+      if (!entry) return stale(turn, how, tap.faqId, tap.query ?? '')
+      return moreReply(ctx, entry, tap.part, how)
+    }
+    case 'category':
+      return categoryReply(ctx, how, tap.category, tap.page)
+    case 'menu':
+      return menuReply(ctx, how, tap.page)
+  }
+}
+
+/** /skills/browse without a tap: the category the block fixes (its `category` parameter), else the menu. */
+export function replyToBrowse (turn: Turn): Reply {
+  const fixed = turn.params.category
+  return typeof fixed === 'string' && fixed.trim() ? categoryReply(turn.ctx, { via: 'typed' }, fixed) : menuReply(turn.ctx, { via: 'typed' })
+}
+
+/** /skills/welcome without a tap: the greeting with the most asked questions. */
+export function replyToWelcome (turn: Turn): Reply {
+  return welcomeReply(turn.ctx, { via: 'typed' })
+}
+
+/** The tapped id is gone (the corpus was reloaded since it was shown): say so, then search `text`. */
+function stale (turn: Turn, how: How, faqId: string, text: string): Reply {
+  const lead = [simpleText(turn.ctx.messages.staleChoice)]
+  const after: How = { ...how, stale: faqId }
+  return text.trim() ? replyToUtterance(turn, { lead, how: after, text }) : menuReply(turn.ctx, after, 1, lead)
+}
+
+/** Candidates the matcher calls plausible for a list (never padding), with their entries, best first. */
+function plausible (ctx: ReplyContext, result: MatchResult): Scored[] {
+  if (result.outcome !== 'choices') return []
+  // For 'choices' the matcher returns only plausible candidates. A matcher that fills a short list
+  // up with weaker ones gets those below MATCH_CHOICES_MIN left out here; its order is kept.
+  const min = ctx.config.MATCH_CHOICES_MIN ?? 0
+  const out: Scored[] = []
+  for (const c of result.candidates) {
+    const entry = c.score >= min ? ctx.matcher.entry(c.faqId) : undefined
+    if (entry) out.push({ entry, score: c.score })
+  }
+  return out
 }
 
 /**
- * Resolve what a tapped quick reply, button or list item asked for. Undefined when the request
- * carries no state of ours (the user typed), so the skill does its own default.
+ * Typed text (or the text of a tap whose state is gone): small talk is answered as such; anything
+ * else is searched and answered, offered as choices or one question to confirm, or admitted as a
+ * miss. `lead` outputs go first.
  */
-export function routeTap(turn: Turn): SkillResponse | undefined {
-  const { c, tap, log } = turn
-  if (!isRoutable(tap)) return undefined
-  log.via = 'clientExtra'
-  if (tap.feedback) {
-    Object.assign(log, { outcome: 'feedback', feedback: tap.feedback, faqId: tap.faqId })
-    return feedbackReply(c, tap)
-  }
-  if (tap.missed) {
-    Object.assign(log, {
-      outcome: 'missed',
-      miss: true,
-      ...(tap.query ? { query: logUtterance(tap.query) } : {}),
-      ...(tap.offered ? { offered: tap.offered } : {}),
-    })
-    return missedReply(c)
-  }
-  if (tap.faqId) {
-    const entry = c.matcher.entry(tap.faqId)
-    if (entry) {
-      const data = tappedData(entry)
-      Object.assign(log, { outcome: 'answer', faqId: entry.id, score: 1 })
-      return answerReply(c, entry, data)
-    }
-    // The id is gone (the corpus was reloaded since the list was shown): say so, then do what a
-    // typed utterance would get; the tapped text is usually the question itself.
-    log.stale = tap.faqId
-    const lead = [simpleText(c.messages.staleChoice)]
-    return turn.utterance.trim() ? search(turn, lead) : menuReply(c, 1, lead)
-  }
-  if (tap.category) {
-    Object.assign(log, { outcome: 'category', category: tap.category, page: tap.page ?? 1 })
-    return categoryReply(c, tap.category, tap.page)
-  }
-  log.outcome = 'menu'
-  return menuReply(c, tap.page)
+export function replyToUtterance (turn: Turn, opts: { lead?: Component[]; how?: How; text?: string } = {}): Reply {
+  const { ctx } = turn
+  const { lead = [], how = { via: 'typed' }, text = turn.utterance } = opts
+  if (!text.trim()) return emptyReply(ctx, how)
+  const intent = ctx.intents.classify(text)
+  // Asking for a person is answered with the handoff, unless the FAQ itself answers it (an entry
+  // on how to reach the service team is the operator's own answer to that question).
+  if (intent && intent !== 'handoff') return intentReply(ctx, intent, how)
+  const result = ctx.matcher.match(text)
+  const best = result.outcome === 'answer' && result.candidates[0] ? result.candidates[0] : undefined
+  const entry = best ? ctx.matcher.entry(best.faqId) : undefined
+  if (entry && best) return answerReply(ctx, entry, { ...how, ...queryOf(how, text) }, { score: best.score, candidates: result.candidates, lead })
+  if (intent) return intentReply(ctx, intent, how)
+  const choices = plausible(ctx, result)
+  const [only] = choices
+  if (choices.length === 1 && only) return confirmReply(ctx, how, text, only.entry, only.score, lead)
+  if (choices.length > 1) return choicesReply(ctx, how, text, choices, lead)
+  return noneReply(ctx, how, result.candidates.filter((c) => c.score > 0), lead)
 }
 
-/** Search the utterance and answer, offer choices or admit a miss. `lead` outputs go first. */
-export function search(turn: Turn, lead: Component[] = []): SkillResponse {
-  const { c, utterance, log } = turn
-  if (!utterance.trim()) {
-    log.outcome = 'empty'
-    return emptyReply(c)
-  }
-  // "처음으로" / "자주 묻는 질문" typed by hand (or sent by a block that dropped the extra) mean the menu.
-  const typed = utterance.trim()
-  if (typed === c.messages.home || typed === c.messages.browseHeader) {
-    log.outcome = 'menu'
-    return menuReply(c, 1, lead)
-  }
-  const result = c.matcher.match(utterance)
-  const data = replyData(result)
-  Object.assign(log, { outcome: data.outcome, faqId: data.faqId, score: data.score })
-  const top = result.candidates.slice(0, 3).map((x) => ({ faqId: x.faqId, score: Math.round(x.score * 1000) / 1000 }))
-
-  const entry = data.outcome === 'answer' && data.faqId ? c.matcher.entry(data.faqId) : undefined
-  if (entry) return answerReply(c, entry, data, { candidates: result.candidates.slice(1), lead })
-  if (data.outcome === 'choices' && result.candidates.some((x) => c.matcher.entry(x.faqId))) {
-    log.candidates = top
-    return choicesReply(c, utterance, result.candidates, data, lead)
-  }
-  // A miss, for the report: the masked utterance is logged by request-log, the near misses here.
-  Object.assign(log, { outcome: 'none', miss: true, candidates: top })
-  return noneReply(c, { ...data, outcome: 'none' }, lead)
+/** What the user typed, carried into the answer's feedback chips (a tap keeps the query it had). */
+function queryOf (how: How, text: string): { query?: string } {
+  const query = how.query ?? tapQuery(text)
+  return query ? { query } : {}
 }

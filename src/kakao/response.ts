@@ -189,15 +189,29 @@ export const ContextValue = Type.Object(
   strict,
 )
 
-/** What the FAQ skills report about their decision; run-eval.mjs and the logs read it. */
+/**
+ * What the FAQ skills report about their decision (../shared/eval's HTTP runner, operators' webhook
+ * variables and the logs read it): the search outcome, what the user was shown (`kind`) and details.
+ */
 export const ReplyCandidate = Type.Object({ faqId: Str(), question: Str(), score: Type.Number() })
 export const ReplyData = Type.Object(
   {
     outcome: Type.Union([Type.Literal('answer'), Type.Literal('choices'), Type.Literal('none')]),
+    kind: Type.String({ description: 'answer, choices, confirm, none, intent, menu, category, welcome, feedback, missed, more, empty, busy, error' }),
     faqId: Type.Optional(Str()),
     question: Type.Optional(Str()),
     score: Type.Optional(Type.Number()),
     candidates: Type.Array(ReplyCandidate),
+    intent: Type.Optional(Str()),
+    feedback: Type.Optional(Type.Union([Type.Literal('yes'), Type.Literal('no')])),
+    part: Type.Optional(Type.Integer({ minimum: 1, description: 'The part of a long answer in this reply' })),
+    parts: Type.Optional(Type.Integer({ minimum: 1, description: 'How many replies the whole answer takes' })),
+    category: Type.Optional(Str()),
+    page: Type.Optional(Type.Integer()),
+    pages: Type.Optional(Type.Integer()),
+    shown: Type.Optional(Type.Array(Str())),
+    busy: Type.Optional(Type.Boolean()),
+    error: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: true },
 )

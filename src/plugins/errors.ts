@@ -4,7 +4,8 @@
 import fp from 'fastify-plugin'
 import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance } from 'fastify'
-import { skillResponse, simpleText } from '../kakao/builders.js'
+import { errorReply } from '../conversation/replies/search.js'
+import { failedLog } from '../conversation/skill-log.js'
 
 export interface ErrorBody {
   error: string
@@ -126,11 +127,8 @@ export default fp(
       request.log.error({ err }, 'request failed')
       const skill = request.routeOptions.config?.skill
       if (skill) {
-        request.skillLog = { ...request.skillLog, skill, outcome: 'error' }
-        const messages = app.messages
-        return reply.code(200).send(
-          skillResponse({ outputs: [simpleText(messages.error)], data: { outcome: 'none', candidates: [], error: true } }),
-        )
+        request.skillLog = failedLog(request.skillLog, skill, 'error')
+        return reply.code(200).send(errorReply(app.messages).response)
       }
       const body: ErrorBody = { error: 'Internal Server Error', message: 'Something went wrong on our side', statusCode: 500 }
       return reply.code(500).send(body)

@@ -3,22 +3,11 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import { Memo, logUtterance, userKeyHasher } from '../privacy.js'
-
-export interface SkillLog {
-  skill?: string
-  outcome?: string
-  faqId?: string
-  score?: number
-  /** Raw utterance; masked when logged. */
-  utterance?: string
-  userKey?: string
-  /** Anything else worth a report (feedback vote, candidates of a miss...). */
-  [key: string]: unknown
-}
+import type { SkillLog, SkillLogStart } from '../conversation/skill-log.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    skillLog?: SkillLog
+    skillLog?: SkillLog | SkillLogStart
   }
 }
 
@@ -40,7 +29,7 @@ export default fp(
         request.log[quiet ? 'debug' : 'info'](line, 'request')
         return done()
       }
-      for (const key in s) if (key !== 'utterance' && key !== 'userKey') line[key] = s[key]
+      for (const key in s) if (key !== 'utterance' && key !== 'userKey') line[key] = s[key as keyof typeof s]
       line.user = hashUser(s.userKey)
       if (s.utterance !== undefined) line.utterance = masked.get(s.utterance)
       request.log.info(line, 'skill reply')

@@ -8,9 +8,10 @@
 import fp from 'fastify-plugin'
 import underPressure from '@fastify/under-pressure'
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify'
-import { simpleText, skillResponse } from '../kakao/builders.js'
 import type { SkillResponse } from '../kakao/response.js'
 import type { Messages } from '../messages.js'
+import { busyReply as busy } from '../conversation/replies/search.js'
+import { failedLog } from '../conversation/skill-log.js'
 import type { ErrorBody } from './errors.js'
 
 export interface TimeBudgetOptions {
@@ -23,7 +24,7 @@ export interface TimeBudgetOptions {
 }
 
 export function busyReply(messages: Messages): SkillResponse {
-  return skillResponse({ outputs: [simpleText(messages.busy)], data: { outcome: 'none', candidates: [], busy: true } })
+  return busy(messages).response
 }
 
 const OPEN_UNDER_PRESSURE = new Set(['/health', '/ready'])
@@ -34,7 +35,7 @@ interface Pending {
 }
 
 function markBusy(request: FastifyRequest, reply: FastifyReply, skill: string, reason: string) {
-  request.skillLog = { ...request.skillLog, skill, outcome: 'busy', reason }
+  request.skillLog = failedLog(request.skillLog, skill, 'busy', reason)
   reply.code(200)
 }
 

@@ -6,11 +6,10 @@ import { Type } from '@sinclair/typebox'
 import { readFileSync, readdirSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { projectRoot } from '../paths.js'
+import { SKILLS } from '../../skills/index.js'
 
 export const PLAYGROUND_DIR = join(projectRoot, 'public', 'playground')
 
-/** Skill endpoints the page offers, in this order, when the app serves them. */
-export const PLAYGROUND_SKILLS = ['/skills/faq', '/skills/browse', '/skills/welcome']
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,6 +54,9 @@ const playground: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             skills: Type.Array(Type.String()),
+            blocks: Type.Record(Type.String(), Type.Object({ id: Type.String(), name: Type.String() }), {
+              description: 'For each skill, the block a request to it comes from',
+            }),
             authHeader: Type.Optional(Type.String({ description: 'Header that carries the skill secret, when one is required' })),
             botId: Type.Optional(Type.String({ description: 'A bot id the skills accept, when ALLOWED_BOT_IDS is set' })),
           }),
@@ -62,11 +64,14 @@ const playground: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => {
-      const skills = PLAYGROUND_SKILLS.filter((url) => app.hasRoute({ method: 'POST', url }))
+      const served = SKILLS.filter((s) => app.hasRoute({ method: 'POST', url: s.path }))
+      const skills = served.map((s) => s.path)
+      const blocks = Object.fromEntries(served.map((s) => [s.path, s.block]))
       // Bot ids are not secrets (every payload carries one); the page needs an allowed one to be let in.
       const botId = app.config.ALLOWED_BOT_IDS[0]
       return {
         skills,
+        blocks,
         ...(app.config.SKILL_AUTH_TOKEN ? { authHeader: app.config.SKILL_AUTH_HEADER } : {}),
         ...(botId ? { botId } : {}),
       }

@@ -1,0 +1,47 @@
+// What every reply is made of: the decision and the SkillResponse derived from it, plus the pieces
+// several replies share (the way back to the menu, the categories, the way to a person).
+import type { FaqEntry } from '../../faq/schema.js'
+import { skillResponse, textCard, type ButtonSpec, type QuickReplySpec, type ReplySpec } from '../../kakao/builders.js'
+import type { Component, SkillResponse } from '../../kakao/response.js'
+import type { ReplyContext } from '../context.js'
+import { dataOf, type Decision } from '../decision.js'
+import { tapQuickReply } from '../taps.js'
+
+/** A reply: what was decided, and what the user is sent (its `data` derived from the decision). */
+export interface Reply {
+  decision: Decision
+  response: SkillResponse
+}
+
+export function reply (decision: Decision, spec: Omit<ReplySpec, 'data'>): Reply {
+  return { decision, response: skillResponse({ ...spec, data: dataOf(decision) }) }
+}
+
+/** Quick replies into categories under a miss. */
+const CATEGORY_QUICK_REPLIES = 6
+
+export const questionQuick = (ctx: ReplyContext, e: FaqEntry) => tapQuickReply(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id })
+export const homeQuick = (ctx: ReplyContext) => tapQuickReply(ctx.config, ctx.messages.home, ctx.messages.home, { tap: 'menu' })
+
+export function categoryQuickReplies (ctx: ReplyContext, n = CATEGORY_QUICK_REPLIES): QuickReplySpec[] {
+  return ctx.catalog
+    .topCategories()
+    .slice(0, n)
+    .map((cat) => tapQuickReply(ctx.config, cat.name, cat.name, { tap: 'category', category: cat.name }))
+}
+
+/** The ways to a person the operator configured: 상담직원 연결, a phone number, a web page. */
+export function handoffButtons (ctx: ReplyContext): ButtonSpec[] {
+  const { config, messages } = ctx
+  const out: ButtonSpec[] = []
+  if (config.OPERATOR_HANDOFF) out.push({ label: messages.operator, action: 'operator' })
+  if (config.OPERATOR_PHONE) out.push({ label: messages.operatorPhone, action: 'phone', phoneNumber: config.OPERATOR_PHONE })
+  if (config.OPERATOR_URL) out.push({ label: messages.operatorWeb, action: 'webLink', url: config.OPERATOR_URL })
+  return out
+}
+
+/** A card with those ways (none when nothing is configured). */
+export function handoffCard (ctx: ReplyContext, text: string = ctx.messages.operatorPrompt): Component[] {
+  const buttons = handoffButtons(ctx)
+  return buttons.length ? [{ textCard: textCard({ description: text, buttons }) }] : []
+}
