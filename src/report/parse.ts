@@ -1,40 +1,13 @@
-// Reading the server's pino JSON log: the "skill reply" lines, as the team contract defines them.
-//
-// TODO(lead): the writer's type is `SkillLog` in src/conversation/skill-log.ts (conversation branch).
-// Until it is on this branch the fields are restated here with the same names and types. When merging,
-// replace everything from `ReplyKind` to `SkillLogFields` with
-//   import type { SkillLog } from '../conversation/skill-log.js'
-//   export type { ReplyKind } from '../conversation/skill-log.js'
-//   /** As logged: request-log masks `utterance` and writes the hashed `userKey` as `user`. */
-//   export type SkillLogFields = Omit<SkillLog, 'userKey' | 'utterance' | 'via'> & { utterance?: string; user?: string; via?: SkillLog['via'] }
-// so a renamed field is a type error here too.
+// Reads the "skill reply" lines written from `SkillLog` (src/conversation/skill-log.ts): the same type
+// on both sides, so a renamed field is a type error here too.
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
+import type { IntentName, ReplyKind, SkillLog, TapName } from '../conversation/skill-log.js'
 
-export type ReplyKind =
-  | 'answer' | 'choices' | 'confirm' | 'none' | 'intent' | 'menu' | 'category' | 'welcome'
-  | 'feedback' | 'missed' | 'more' | 'empty' | 'busy' | 'error'
-export type IntentName = 'greeting' | 'thanks' | 'goodbye' | 'laughter' | 'jamo' | 'praise' | 'complaint' | 'insult' | 'handoff' | 'menu'
-export type TapName = 'choice' | 'confirm-yes' | 'confirm-no' | 'none-of-these' | 'feedback' | 'more' | 'question' | 'category' | 'menu'
+export type { ReplyKind, IntentName, TapName } from '../conversation/skill-log.js'
 
-/** The fields of one skill log line (the contract's `SkillLog`, as logged: utterance masked, user hashed). */
-export interface SkillLogFields {
-  skill: string
-  kind: ReplyKind
-  outcome: 'answer' | 'choices' | 'none'
-  faqId?: string
-  score?: number
-  utterance?: string
-  user?: string
-  via?: 'typed' | 'tap'
-  /** Ids offered (choices, confirm, the near misses of a 'none', the list before "찾는 질문이 없어요"). */
-  candidates?: string[]
-  intent?: IntentName
-  /** What the user had typed before a tap (masked, capped at 200 characters). */
-  query?: string
-  tap?: TapName
-  feedback?: 'yes' | 'no'
-}
+/** As logged: request-log masks `utterance` and writes the hashed `userKey` as `user`. */
+export type SkillLogFields = Omit<SkillLog, 'userKey' | 'utterance' | 'via'> & { utterance?: string; user?: string; via?: SkillLog['via'] }
 
 /** A skill reply as the report uses it: the logged fields, when, and how long it took. */
 export interface SkillReply extends SkillLogFields {
