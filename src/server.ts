@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { app, fastifyOptions } from './app.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { logDestination } from './log-destination.js'
+import { FaqStore } from './faq/store.js'
 
 function configOrExit (): Config {
   try {
@@ -33,8 +34,10 @@ async function main () {
     )
   })
   try {
-    // fp: the app's decorators (faq, startDraining) are reachable from here.
-    await fastify.register(fp(app, { name: 'app' }), { config })
+    // Opened before the app is registered: a large corpus can take longer than Fastify's plugin
+    // timeout to index. fp: the app's decorators (faq, startDraining) are reachable from here.
+    const store = await FaqStore.open(config)
+    await fastify.register(fp(app, { name: 'app' }), { config, store })
     await fastify.listen({ port: config.PORT, host: config.HOST })
     started = true
   } catch (err) {

@@ -62,7 +62,7 @@ export function readSourcesOffThread (req: SourceRequest): Promise<Sources> {
       if (settled) return
       settled = true
       fn()
-      void worker.terminate()
+      worker.terminate().catch(() => {})
     }
     worker.on('message', (msg: WorkerMessage) => {
       switch (msg.type) {
