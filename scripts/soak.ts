@@ -4,7 +4,7 @@
 import autocannon from 'autocannon'
 import { fmtMB, mixedUtterances, skillBody, startChild } from './load-common.js'
 
-function arg(name: string, fallback: number): number {
+function arg (name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
   return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
@@ -14,7 +14,7 @@ const WARMUP = Math.min(30, Math.max(2, Math.round(SECONDS / 10)))
 
 type Mem = { rss: number; heapUsed: number; replies: Record<string, number> }
 
-async function main() {
+async function main () {
   const utterances = await mixedUtterances()
   // Hostile and empty inputs too: the soak covers the error paths, not only the happy path.
   const mix = [...utterances, '', '   ', 'ㅋ'.repeat(5000), '\u202e\u0000\ud800 이상한 입력']

@@ -33,7 +33,7 @@ export interface AppOptions {
   pressureSampleIntervalMs?: number
 }
 
-export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+export async function app (fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.decorate('config', opts.config)
   fastify.decorate('messages', loadMessages(opts.config.MESSAGES_FILE))
   // Replies are built by our own builders and checked against SkillResponse in tests; plain
@@ -79,7 +79,7 @@ export type LoggerSetting = boolean | (Record<string, unknown> & { level?: strin
 const isLoggerInstance = (l: unknown): l is FastifyBaseLogger =>
   typeof l === 'object' && l !== null && typeof (l as { child?: unknown }).child === 'function' && typeof (l as { info?: unknown }).info === 'function'
 
-export function fastifyOptions(config: Config, logger: LoggerSetting = true): FastifyServerOptions {
+export function fastifyOptions (config: Config, logger: LoggerSetting = true): FastifyServerOptions {
   // Secrets never reach a log line, whoever configured the logger.
   const redact = {
     paths: ['req.headers.authorization', `req.headers["${config.SKILL_AUTH_HEADER.toLowerCase()}"]`],
@@ -109,7 +109,7 @@ export function fastifyOptions(config: Config, logger: LoggerSetting = true): Fa
   }
 }
 
-export async function buildApp(opts: AppOptions, logger: LoggerSetting = false) {
+export async function buildApp (opts: AppOptions, logger: LoggerSetting = false) {
   const fastify = Fastify(fastifyOptions(opts.config, logger)).withTypeProvider<TypeBoxTypeProvider>()
   // fp: the app's decorators (faq, config, startDraining) are reachable on the returned instance.
   await fastify.register(fp(app, { name: 'app' }), opts)

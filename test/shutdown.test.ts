@@ -4,7 +4,7 @@ import { connect } from 'node:net'
 import { payload, responseErrors } from './helpers.js'
 import { startServer } from './server-process.js'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 interface InFlight {
   finish(): void
@@ -15,7 +15,7 @@ interface InFlight {
  * Start a request and send its headers and half its body, so the server has accepted it and is
  * in the middle of reading it: a request truly in flight when the signal arrives.
  */
-function halfSent(port: number, utterance: string, agent: Agent | false): InFlight {
+function halfSent (port: number, utterance: string, agent: Agent | false): InFlight {
   const body = Buffer.from(JSON.stringify(payload(utterance)))
   const half = Math.floor(body.length / 2)
   let req!: ReturnType<typeof request>
@@ -25,7 +25,7 @@ function halfSent(port: number, utterance: string, agent: Agent | false): InFlig
       (res) => {
         let text = ''
         res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
-      },
+      }
     )
     req.on('error', reject)
     req.flushHeaders()
@@ -37,7 +37,10 @@ function halfSent(port: number, utterance: string, agent: Agent | false): InFlig
 const refused = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = connect(port, '127.0.0.1')
-    s.once('connect', () => (s.destroy(), resolve(false)))
+    s.once('connect', () => {
+      s.destroy()
+      resolve(false)
+    })
     s.once('error', () => resolve(true))
   })
 
@@ -90,7 +93,8 @@ t.test('SIGTERM: drain (ready 503, still serving), then no new connections, ever
 
   for (const r of inFlight) r.finish()
   const results = await Promise.all(inFlight.map((r) => r.done))
-  const statuses = results.reduce<Record<number, number>>((m, r) => ((m[r.status] = (m[r.status] ?? 0) + 1), m), {})
+  const statuses: Record<number, number> = {}
+  for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1
   t.same(statuses, { 200: 200 }, 'all 200 requests in flight got HTTP 200')
   const invalid = results.filter((r) => responseErrors(JSON.parse(r.body)).length > 0)
   t.equal(invalid.length, 0, 'every reply is a valid SkillResponse')

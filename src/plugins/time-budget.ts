@@ -22,7 +22,7 @@ export interface TimeBudgetOptions {
   sampleIntervalMs?: number
 }
 
-export function busyReply(messages: Messages): SkillResponse {
+export function busyReply (messages: Messages): SkillResponse {
   return skillResponse({ outputs: [simpleText(messages.busy)], data: { outcome: 'none', candidates: [], busy: true } })
 }
 
@@ -33,13 +33,13 @@ interface Pending {
   expire(): void
 }
 
-function markBusy(request: FastifyRequest, reply: FastifyReply, skill: string, reason: string) {
+function markBusy (request: FastifyRequest, reply: FastifyReply, skill: string, reason: string) {
   request.skillLog = { ...request.skillLog, skill, outcome: 'busy', reason }
   reply.code(200)
 }
 
 export default fp(
-  async function timeBudget(app: FastifyInstance, opts: TimeBudgetOptions) {
+  async function timeBudget (app: FastifyInstance, opts: TimeBudgetOptions) {
     // One shared sweeper instead of a timer per request: a timer, a second promise and a race
     // for every request were a measurable share of a cached answer's cost. It runs only while
     // some skill request is in flight and answers those past their deadline.
@@ -67,7 +67,7 @@ export default fp(
       const skill = route.config?.skill
       if (!skill) return
       const handler = route.handler as (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) => unknown
-      route.handler = function budgeted(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      route.handler = function budgeted (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
         let work: unknown
         try {
           work = handler.call(this, request, reply)
@@ -78,7 +78,7 @@ export default fp(
         return new Promise((resolve, reject) => {
           const entry: Pending = {
             deadline: performance.now() + Math.max(0, opts.budgetMs - reply.elapsedTime),
-            expire() {
+            expire () {
               // Sent already (the handler sent before its promise settled): nothing to replace.
               if (reply.sent) return resolve(reply)
               request.log.warn({ budgetMs: opts.budgetMs, skill }, 'skill ran out of its time budget')
@@ -96,7 +96,7 @@ export default fp(
               if (pending.delete(entry)) return reject(err)
               // The handler kept running after the busy reply; log its failure, never leave it unhandled.
               request.log.error({ err }, 'skill failed after its time budget ran out')
-            },
+            }
           )
         })
       } as RouteHandlerMethod
@@ -107,7 +107,7 @@ export default fp(
         maxEventLoopDelay: opts.maxEventLoopDelayMs,
         sampleInterval: opts.sampleIntervalMs ?? 1000,
         // Sending here ends the request; returning without sending lets it through.
-        pressureHandler(request, reply, type, value) {
+        pressureHandler (request, reply, type, value) {
           const skill = request.routeOptions.config?.skill
           if (skill) {
             request.log.warn({ type, value, skill }, 'under pressure: answering busy')
@@ -122,5 +122,5 @@ export default fp(
       })
     }
   },
-  { name: 'time-budget' },
+  { name: 'time-budget' }
 )
