@@ -56,7 +56,8 @@ export async function serveChild (kind: ServeKind): Promise<void> {
   const { storeOptions } = (await dist('src/faq/store.js')) as typeof import('../src/faq/store.js')
   // BENCH_MATCHER=stub: the real corpus, but a matcher that is built and answers at once (with
   // the first entries), so the figures show what the path (and a reload) outside the matcher costs.
-  const factory = process.env.BENCH_MATCHER === 'stub' ? stubFactory : undefined
+  // BENCH_MATCHER=stub-none: the same, answering "none" (a reply that does not walk the corpus).
+  const factory = process.env.BENCH_MATCHER?.startsWith('stub') ? stubFactory(process.env.BENCH_MATCHER === 'stub-none') : undefined
   const store = kind === 'faq' ? await FaqStore.open(storeOptions(config, factory)) : undefined
   // As in production: one info line per request through pino and the server's own destination,
   // written to /dev/null instead of stdout.
@@ -106,15 +107,16 @@ export async function serveChild (kind: ServeKind): Promise<void> {
   })
 }
 
-const stubFactory: MatcherFactory = {
+const stubFactory = (none: boolean): MatcherFactory => ({
   async create (corpus) {
     const byId = new Map(corpus.entries.map((e) => [e.id, e]))
     const candidates = corpus.entries.slice(0, 3).map((e, i) => ({ faqId: e.id, question: e.question, score: 0.9 - i * 0.3 }))
-    return { corpus, entry: (id) => byId.get(id), match: () => ({ outcome: 'answer', candidates }) }
+    const result = none ? { outcome: 'none' as const, candidates: [] } : { outcome: 'answer' as const, candidates }
+    return { corpus, entry: (id) => byId.get(id), match: () => result }
   },
   snapshot: () => Promise.reject(new Error('stub')),
   restore: () => Promise.reject(new Error('stub')),
-}
+})
 
 /** The baseline: a bare Fastify route returning a constant skill response. */
 function bareApp () {
