@@ -223,7 +223,7 @@ async function storeSide (file: string, port: number, queries: string[]) {
     console.log(`matcher stubbed, 50 req/s, ${floor}`)
     const side = await reloadUnderLoad(port, queries, async () => {
       const r = await stub.request<{ error?: string, loopMaxMs: number }>({ type: 'reload' }, 'reloaded')
-      return `${r.error ? `reload failed (${r.error})` : 'corpus reloaded'} (longest event-loop stall ${ms(r.loopMaxMs)})`
+      return `${r.error ? `reload failed (${r.error})` : 'corpus reloaded'} (longest event-loop stall, up to 1 s after the swap: ${ms(r.loopMaxMs)})`
     })
     console.log(`matcher stubbed, 50 req/s, reload (the store's side): ${side}`)
   } finally {

@@ -2,7 +2,7 @@
 // matches the corpus, the options, the format and its checksum; reloads hand the matcher a time
 // slice, never stall the event loop while reading, and keep the old snapshot on any failure.
 import t, { type Test } from 'tap'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FaqStore, type MatcherFactory } from '../src/faq/store.js'
@@ -131,11 +131,21 @@ t.test('an index the matcher refuses to restore falls back to building', async (
   t.equal((store.current.matcher as FakeMatcher).madeBy, 'create')
 })
 
-t.test("today's matcher cannot be saved: build says so and writes nothing", async (t) => {
-  const { file } = corpusDir(t)
-  const result = await writeIndexSnapshot(file)
-  t.match(result, { written: false, reason: /cannot be saved/ })
-  t.throws(() => readFileSync(indexFileFor(file)), { code: 'ENOENT' })
+t.test('the real matcher: faq-skill build either saves an index the store restores, or says why and writes nothing', async (t) => {
+  const { file, synonyms } = corpusDir(t)
+  const matcher = { synonymsFile: synonyms }
+  const result = await writeIndexSnapshot(file, { matcher })
+  const store = await FaqStore.open({ file, matcher })
+  if (result.written) {
+    t.same(store.current.index, { restored: true }, 'the saved index is used')
+    const built = await FaqStore.open({ file, matcher, indexFile: null })
+    t.same(store.current.matcher.match('질문 a'), built.current.matcher.match('질문 a'), 'restored and built answer alike')
+  } else {
+    // Today's matcher has no serialized form yet.
+    t.match(result.reason, /cannot be saved/)
+    t.throws(() => readFileSync(indexFileFor(file)), { code: 'ENOENT' })
+    t.same(store.current.index, { restored: false, reason: 'no index file' })
+  }
 })
 
 t.test('decodeIndex refuses an index for another corpus even with a valid checksum', async (t) => {
@@ -180,4 +190,19 @@ t.test('a reload reads off the main thread, builds with sliceMs, and swaps only 
   writeFileSync(file, JSON.stringify({ version: 1, entries: [{ id: 'x', category: [], question: '답이 없는 질문' }] }))
   await t.rejects(store.reload(), /field "answer" is missing/)
   t.equal(store.current, next)
+})
+
+t.test('faq-skill build: exit 0 with the index beside the corpus, or 1 saying why', async (t) => {
+  const { file } = corpusDir(t)
+  const { run } = await import('../src/cli/build.js')
+  const errors: string[] = []
+  const error = console.error
+  console.error = (...a: unknown[]) => void errors.push(a.join(' '))
+  t.teardown(() => {
+    console.error = error
+  })
+  const code = await run([file])
+  t.equal(code, existsSync(indexFileFor(file)) ? 0 : 1)
+  t.match(errors.join('\n'), code === 0 ? /index .* → / : /no index written/)
+  t.equal(await run(['--help']), 0)
 })
