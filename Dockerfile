@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # kakao-faq-skill: build the TypeScript, then run it on a slim image with production
-# dependencies only, as the unprivileged `node` user.
+# dependencies only, as the unprivileged `node` user. The only Dockerfile: docs/operations.md
+# and deploy/kubernetes/ build from it (docker build -t kakao-faq-skill .).
 
 # ---- build ------------------------------------------------------------------------------------
 FROM node:22-bookworm-slim AS build
@@ -30,5 +31,7 @@ EXPOSE 8080
 # The slim image has no curl: ask Node itself. Uses PORT in case it is overridden at run time.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# Exactly what `npm start` runs; node as PID 1 gets SIGTERM and drains (src/server.ts).
+# Exactly what `npm start` runs; node as PID 1 gets SIGTERM and drains (src/server.ts):
+# /ready 503 for SHUTDOWN_DRAIN_MS while still serving, then it finishes what it has and exits 0.
+# For a large corpus, bake its prebuilt index beside it (faq-skill build, docs/operations.md).
 CMD ["node", "dist/src/server.js"]

@@ -1,6 +1,7 @@
 // Shared by bench.ts and soak.ts: a server child process (so the load generator and the server
 // do not share an event loop, as in production) and the mixed utterances that drive it.
 import { fork, type ChildProcess } from 'node:child_process'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import Fastify from 'fastify'
@@ -9,6 +10,7 @@ import { loadCorpusFile } from '../src/faq/load.js'
 import { dataPath, projectRoot } from '../src/paths.js'
 import { simpleText, skillResponse } from '../src/kakao/builders.js'
 import type { LineSink } from '../src/log-destination.js'
+import type { MatcherFactory } from '../src/faq/store.js'
 
 export type ServeKind = 'faq' | 'bare'
 
@@ -24,9 +26,9 @@ export interface ChildReady {
 /** Skill replies by outcome, counted from the request log lines on their way to /dev/null. */
 const replies: Record<string, number> = {}
 const OUTCOME = /"outcome":"(\w+)"/
-function countingSink(destination: LineSink): LineSink {
+function countingSink (destination: LineSink): LineSink {
   return {
-    write(line: string) {
+    write (line: string) {
       if (line.includes('"msg":"skill reply"')) {
         const k = OUTCOME.exec(line)?.[1] ?? 'unknown'
         replies[k] = (replies[k] ?? 0) + 1
@@ -37,7 +39,7 @@ function countingSink(destination: LineSink): LineSink {
 }
 
 /** Runs inside the child: build the app (or the bare baseline), listen on loopback, report. */
-export async function serveChild(kind: ServeKind): Promise<void> {
+export async function serveChild (kind: ServeKind): Promise<void> {
   const t0 = performance.now()
   // The server's code comes from dist/, the build npm start runs (npm run bench builds first),
   // not from src/ through tsx's loader.
@@ -48,23 +50,43 @@ export async function serveChild(kind: ServeKind): Promise<void> {
   }
   const { buildApp } = (await dist('src/app.js')) as typeof import('../src/app.js')
   const { loadConfig } = (await dist('src/config.js')) as typeof import('../src/config.js')
-  const { FaqStore } = (await dist('src/plugins/faq-store.js')) as typeof import('../src/plugins/faq-store.js')
+  const { FaqStore } = (await dist('src/faq/store.js')) as typeof import('../src/faq/store.js')
   const { logDestination } = (await dist('src/log-destination.js')) as typeof import('../src/log-destination.js')
   const config = loadConfig(process.env)
-  const store = kind === 'faq' ? await FaqStore.open(config) : undefined
-  const app =
-    kind === 'faq'
-      ? // As in production: one info line per request through pino and the server's own
-        // destination, written to /dev/null instead of stdout.
-        await buildApp({ config, store }, { level: process.env.LOG_LEVEL ?? 'info', stream: countingSink(logDestination('/dev/null')) })
-      : bareApp()
-  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { storeOptions } = (await dist('src/faq/store.js')) as typeof import('../src/faq/store.js')
+  // BENCH_MATCHER=stub: the real corpus, but a matcher that is built and answers at once (with
+  // the first entries), so the figures show what the path (and a reload) outside the matcher costs.
+  // BENCH_MATCHER=stub-none: the same, answering "none" (a reply that does not walk the corpus).
+  const factory = process.env.BENCH_MATCHER?.startsWith('stub') ? stubFactory(process.env.BENCH_MATCHER === 'stub-none') : undefined
+  const store = kind === 'faq' ? await FaqStore.open(storeOptions(config, factory)) : undefined
+  // As in production: one info line per request through pino and the server's own destination,
+  // written to /dev/null instead of stdout.
+  const logger = { level: process.env.LOG_LEVEL ?? 'info', stream: countingSink(logDestination('/dev/null')) }
+  const app = kind === 'faq' ? await buildApp({ config, store }, logger) : bareApp()
+  // Loopback only, on the port the parent chose (ops benchmarks use 8500-8599).
+  await app.listen({ port: Number(process.env.BENCH_PORT ?? 0), host: '127.0.0.1' })
   const addr = app.server.address()
   const port = typeof addr === 'object' && addr ? addr.port : 0
   const send = (msg: unknown) => process.send?.(msg)
   const mem = () => process.memoryUsage()
   send({ type: 'ready', port, loadMs: performance.now() - t0, rss: mem().rss, heapUsed: mem().heapUsed } satisfies ChildReady)
   process.on('message', (msg: { type: string; utterances?: string[] }) => {
+    if (msg.type === 'cpu') send({ type: 'cpu', ...process.cpuUsage() })
+    if (msg.type === 'reload') {
+      // The longest event-loop stall during the reload and the second after the swap (the first
+      // requests on a new corpus build what is derived from it lazily), measured in here.
+      const loop = monitorEventLoopDelay({ resolution: 5 })
+      loop.enable()
+      const reply = (fields: Record<string, unknown>) =>
+        setTimeout(() => {
+          loop.disable()
+          send({ type: 'reloaded', ...fields, loopMaxMs: loop.max / 1e6 })
+        }, 1000)
+      store!.reload().then(
+        (s) => reply({ entries: s.corpus.entries.length }),
+        (err: Error) => reply({ error: err.message })
+      )
+    }
     if (msg.type === 'memory') {
       // A full collection first, so heapUsed is live data rather than garbage awaiting collection.
       ;(globalThis as { gc?: () => void }).gc?.()
@@ -87,8 +109,19 @@ export async function serveChild(kind: ServeKind): Promise<void> {
   })
 }
 
+const stubFactory = (none: boolean): MatcherFactory => ({
+  async create (corpus) {
+    const byId = new Map(corpus.entries.map((e) => [e.id, e]))
+    const candidates = corpus.entries.slice(0, 3).map((e, i) => ({ faqId: e.id, question: e.question, score: 0.9 - i * 0.3 }))
+    const result = none ? { outcome: 'none' as const, candidates: [] } : { outcome: 'answer' as const, candidates }
+    return { corpus, entry: (id) => byId.get(id), match: () => result }
+  },
+  snapshot: () => Promise.reject(new Error('stub')),
+  restore: () => Promise.reject(new Error('stub')),
+})
+
 /** The baseline: a bare Fastify route returning a constant skill response. */
-function bareApp() {
+function bareApp () {
   const app = Fastify({ logger: false })
   const reply = skillResponse({ outputs: [simpleText('상수 응답입니다.')], data: { outcome: 'none', candidates: [] } })
   app.post('/skills/faq', async () => reply)
@@ -106,11 +139,11 @@ export interface ServerChild {
 
 const SELF = fileURLToPath(import.meta.url)
 
-export async function startChild(kind: ServeKind, env: Record<string, string> = {}): Promise<ServerChild> {
+export async function startChild (kind: ServeKind, env: Record<string, string> = {}, execArgv: string[] = []): Promise<ServerChild> {
   const t0 = performance.now()
   const child = fork(SELF, ['--serve', kind], {
     cwd: projectRoot,
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...execArgv],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })
@@ -134,7 +167,7 @@ export async function startChild(kind: ServeKind, env: Record<string, string> = 
         child.send(msg)
       })
     },
-    stop() {
+    stop () {
       return new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()
         child.once('exit', () => resolve())
@@ -147,8 +180,21 @@ export async function startChild(kind: ServeKind, env: Record<string, string> = 
 
 const OOD = ['오늘 날씨 어때요?', '배고파', '점심 메뉴 추천해줘', 'asdf', 'ㅋㅋㅋㅋ', '😀😀', '주식 시세 알려줘', 'hello', '고마워요', '?']
 
+/**
+ * An endless supply of distinct utterances, as typed chat mostly is: the mixed set, each time with
+ * a different order number, so no two requests share a reply-cache entry.
+ */
+export function distinctUtterances (base: string[]): () => string {
+  let n = 0
+  return () => {
+    const u = base[n % base.length]!
+    n++
+    return `${u} ${10000 + n}`
+  }
+}
+
 /** Mixed utterances: corpus questions, light paraphrases of them, and out-of-domain chatter. */
-export async function mixedUtterances(file = dataPath('faq.json')): Promise<string[]> {
+export async function mixedUtterances (file = dataPath('faq.json')): Promise<string[]> {
   const { corpus } = await loadCorpusFile(file)
   const questions = corpus.entries.slice(0, 200).map((e) => e.question)
   const paraphrases = questions.flatMap((q) => [
@@ -160,7 +206,7 @@ export async function mixedUtterances(file = dataPath('faq.json')): Promise<stri
 }
 
 /** A real-shaped SkillPayload body. */
-export function skillBody(utterance: string, i: number): string {
+export function skillBody (utterance: string, i: number): string {
   const user = `bench-user-${i % 997}`
   return JSON.stringify({
     intent: { id: 'intent0001', name: '폴백 블록' },

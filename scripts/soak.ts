@@ -1,10 +1,10 @@
 // npm run soak: sustained mixed load against /skills/faq, reporting RSS at the start (after a
 // warm-up) and at the end, its growth (target ≤ 10 %), and every error, timeout and non-2xx.
-//   npm run soak [-- --seconds 600 --connections 20]
+//   npm run soak [-- --seconds 600 --connections 20 --port 8504]
 import autocannon from 'autocannon'
 import { fmtMB, mixedUtterances, skillBody, startChild } from './load-common.js'
 
-function arg(name: string, fallback: number): number {
+function arg (name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
   return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
@@ -14,12 +14,13 @@ const WARMUP = Math.min(30, Math.max(2, Math.round(SECONDS / 10)))
 
 type Mem = { rss: number; heapUsed: number; replies: Record<string, number> }
 
-async function main() {
+async function main () {
   const utterances = await mixedUtterances()
   // Hostile and empty inputs too: the soak covers the error paths, not only the happy path.
   const mix = [...utterances, '', '   ', 'ㅋ'.repeat(5000), '\u202e\u0000\ud800 이상한 입력']
   const requests = mix.map((u, i) => ({ method: 'POST' as const, path: '/skills/faq', headers: { 'content-type': 'application/json' }, body: skillBody(u, i) }))
-  const server = await startChild('faq')
+  // Loopback, on the ops port range (8500-8599).
+  const server = await startChild('faq', { BENCH_PORT: String(arg('port', 8504)) })
   const memory = () => server.request<Mem>({ type: 'memory' }, 'memory')
   try {
     console.log(`# soak: ${SECONDS} s at ${CONNECTIONS} connections (${WARMUP} s warm-up), ${mix.length} mixed utterances`)

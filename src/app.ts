@@ -2,10 +2,12 @@
 // and tests and the CLI build the same app without a port.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import fp from 'fastify-plugin'
 import type { Config } from './config.js'
 import { loadMessages, type Messages } from './messages.js'
 import faqStore, { type FaqStore } from './plugins/faq-store.js'
 import errors from './plugins/errors.js'
+import drain from './plugins/drain.js'
 import requestLog from './plugins/request-log.js'
 import docs from './routes/docs.js'
 import auth from './plugins/auth.js'
@@ -29,7 +31,7 @@ export interface AppOptions {
   pressureSampleIntervalMs?: number
 }
 
-export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+export async function app (fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   fastify.decorate('config', opts.config)
   fastify.decorate('messages', loadMessages(opts.config.MESSAGES_FILE))
   // Replies are built by our own builders and checked against SkillResponse in tests; plain
@@ -38,6 +40,7 @@ export async function app(fastify: FastifyInstance, opts: AppOptions): Promise<v
 
   await fastify.register(errors)
   await fastify.register(requestLog, { salt: opts.config.LOG_SALT })
+  await fastify.register(drain)
   await fastify.register(faqStore, { config: opts.config, store: opts.store })
   // Before any route: auth and the time budget hook into every route marked config.skill; auth's
   // hooks come first so a refused caller never gets past them, even under pressure.
@@ -72,7 +75,7 @@ export type LoggerSetting = boolean | (Record<string, unknown> & { level?: strin
 const isLoggerInstance = (l: unknown): l is FastifyBaseLogger =>
   typeof l === 'object' && l !== null && typeof (l as { child?: unknown }).child === 'function' && typeof (l as { info?: unknown }).info === 'function'
 
-export function fastifyOptions(config: Config, logger: LoggerSetting = true): FastifyServerOptions {
+export function fastifyOptions (config: Config, logger: LoggerSetting = true): FastifyServerOptions {
   // Secrets never reach a log line, whoever configured the logger.
   const redact = {
     paths: ['req.headers.authorization', `req.headers["${config.SKILL_AUTH_HEADER.toLowerCase()}"]`],
@@ -93,16 +96,19 @@ export function fastifyOptions(config: Config, logger: LoggerSetting = true): Fa
     requestIdHeader: 'x-request-id',
     // Bodies must arrive with the types the schema names: "utterance": 5 is a client error, not "5".
     ajv: { customOptions: { coerceTypes: false, allErrors: false } },
-    return503OnClosing: true,
+    // While closing, a request arriving on an open keep-alive socket is answered (its reply says
+    // "Connection: close", see plugins/drain.ts), not refused with a 503.
+    return503OnClosing: false,
     // A whole SkillPayload arrives in milliseconds; a client trickling one byte at a time
     // (slowloris) is cut off instead of holding a socket for Node's default 5 minutes.
     requestTimeout: 10_000,
   }
 }
 
-export async function buildApp(opts: AppOptions, logger: LoggerSetting = false) {
+export async function buildApp (opts: AppOptions, logger: LoggerSetting = false) {
   const fastify = Fastify(fastifyOptions(opts.config, logger)).withTypeProvider<TypeBoxTypeProvider>()
-  await fastify.register(app, opts)
+  // fp: the app's decorators (faq, config, startDraining) are reachable on the returned instance.
+  await fastify.register(fp(app, { name: 'app' }), opts)
   await fastify.ready()
   return fastify
 }

@@ -57,10 +57,15 @@ export const ConfigSchema = Type.Object({
     default: 1000,
     description: 'Mean event-loop delay above which skills answer "busy" at once (0 = off)',
   }),
+  SHUTDOWN_DRAIN_MS: Type.Integer({
+    minimum: 0,
+    default: 5000,
+    description: 'On SIGTERM, how long /ready says 503 while the server still serves, before it stops listening (SIGINT: none)',
+  }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({
     minimum: 100,
-    default: 9000,
-    description: 'On SIGTERM, how long requests in flight may take before the process exits anyway',
+    default: 10000,
+    description: 'On SIGTERM, the drain plus the requests in flight must end within this, or the process exits 1 anyway',
   }),
 })
 
@@ -100,6 +105,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (error) {
     const name = error.path.split('/')[1] ?? error.path
     throw new ConfigError(`Invalid environment variable ${name}=${JSON.stringify(env[name] ?? '')}: ${explain(name, error.message)}`)
+  }
+  // The drain must leave a skill its whole budget before the shutdown timeout fires.
+  if (config.SHUTDOWN_DRAIN_MS + config.SKILL_TIME_BUDGET_MS >= config.SHUTDOWN_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid environment variable SHUTDOWN_TIMEOUT_MS=${JSON.stringify(env.SHUTDOWN_TIMEOUT_MS ?? '')}: must be more than SHUTDOWN_DRAIN_MS + SKILL_TIME_BUDGET_MS (${config.SHUTDOWN_DRAIN_MS} + ${config.SKILL_TIME_BUDGET_MS} ms)`,
+    )
   }
   for (const key of ['FAQ_FILE', 'SYNONYMS_FILE', 'MESSAGES_FILE', 'INTENTS_FILE'] as const) {
     const v = config[key]

@@ -1,15 +1,16 @@
-// The process: configuration, logger, listen, graceful shutdown, reload on SIGHUP.
+// The process: configuration, logger, listen, reload on SIGHUP, and a shutdown that loses nothing.
 import Fastify from 'fastify'
+import fp from 'fastify-plugin'
 import closeWithGrace from 'close-with-grace'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { app, fastifyOptions } from './app.js'
-import { ConfigError, loadConfig } from './config.js'
-import { FaqStore } from './plugins/faq-store.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
 import { logDestination } from './log-destination.js'
+import { FaqStore } from './faq/store.js'
 
-async function main() {
-  let config
+function configOrExit (): Config {
   try {
-    config = loadConfig()
+    return loadConfig()
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message)
@@ -17,32 +18,28 @@ async function main() {
     }
     throw err
   }
+}
+
+async function main () {
+  const config = configOrExit()
   const fastify = Fastify(fastifyOptions(config, { stream: logDestination() }))
-  // The store is opened here, not inside the app, because the app is an encapsulated plugin:
-  // the SIGHUP handler needs a reference that does not depend on the app's decorators.
-  let store: FaqStore | undefined
+  let started = false
   // Registered before the corpus loads: a SIGHUP's default action would kill a starting process.
   process.on('SIGHUP', () => {
-    if (!store) return fastify.log.warn('SIGHUP while starting: ignored; send it again once /ready answers')
+    if (!started) return fastify.log.warn('SIGHUP while starting: ignored; send it again once /ready answers')
     fastify.log.info({ file: config.FAQ_FILE }, 'SIGHUP: reloading the corpus')
-    store.reload().then(
-      (s) => fastify.log.info({ entries: s.entries, version: s.version }, 'corpus reloaded'),
-      (err: unknown) => fastify.log.error({ err }, 'reload failed; still serving the previous corpus'),
+    fastify.faq.reload().then(
+      (s) => fastify.log.info({ entries: s.corpus.entries.length, version: s.version, index: s.index }, 'corpus reloaded'),
+      (err: unknown) => fastify.log.error({ err }, 'reload failed; still serving the previous corpus')
     )
   })
-  // Once closing, every reply (including those to requests already in flight) says
-  // "Connection: close", so keep-alive sockets end with their last reply instead of holding
-  // fastify.close() open until the keep-alive timeout.
-  let closing = false
-  fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) reply.header('connection', 'close')
-    done(null, payload)
-  })
   try {
-    const opened = await FaqStore.open(config)
-    await fastify.register(app, { config, store: opened })
-    store = opened
+    // Opened before the app is registered: a large corpus can take longer than Fastify's plugin
+    // timeout to index. fp: the app's decorators (faq, startDraining) are reachable from here.
+    const store = await FaqStore.open(config)
+    await fastify.register(fp(app, { name: 'app' }), { config, store })
     await fastify.listen({ port: config.PORT, host: config.HOST })
+    started = true
   } catch (err) {
     fastify.log.fatal({ err }, 'cannot start')
     process.exit(1)
@@ -59,16 +56,22 @@ async function main() {
       logger: { error: (msg: unknown) => fastify.log.error(typeof msg === 'string' ? msg : { err: msg }, 'shutdown') },
     },
     async ({ signal, err }) => {
-      closing = true
+      // 1. Drain: /ready says 503 and replies say "Connection: close", but everything is served.
+      //    Kubernetes takes a few seconds to take a terminating pod out of every node's endpoints,
+      //    and keeps sending meanwhile. SIGINT is Ctrl-C in a terminal: nobody is routing to us,
+      //    so it exits at once; so does an uncaught error.
+      fastify.startDraining()
+      const drainMs = signal === 'SIGTERM' ? config.SHUTDOWN_DRAIN_MS : 0
       if (err) fastify.log.error({ err }, 'uncaught error, shutting down')
-      else fastify.log.info({ signal }, 'shutting down: no new connections, finishing requests in flight')
-      // fastify.close stops listening, answers requests already received, closes idle
-      // keep-alive sockets and returns 503 to requests that arrive on open sockets meanwhile.
+      else fastify.log.info({ signal, drainMs }, 'shutting down: draining, /ready answers 503')
+      if (drainMs > 0) await sleep(drainMs)
+      // 2. Close: stop listening, answer every request received (one arriving on an open
+      //    keep-alive socket too: return503OnClosing is off), close idle sockets, then exit.
+      fastify.log.info('drained: no new connections, finishing requests in flight')
       await fastify.close()
       fastify.log.info('closed')
-    },
+    }
   )
-
 }
 
 await main()

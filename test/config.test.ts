@@ -62,3 +62,8 @@ t.test('every variable in ConfigSchema is in the docs/configuration.md table, wi
     if (row && description) t.ok(row.includes(description), `${key}: docs/configuration.md row says "${description}"`)
   }
 })
+
+t.test('the shutdown timeout leaves room for the drain and a whole skill budget', async (t) => {
+  t.throws(() => loadConfig({ SHUTDOWN_DRAIN_MS: '5000', SHUTDOWN_TIMEOUT_MS: '7000' }), /SHUTDOWN_TIMEOUT_MS="7000": must be more than SHUTDOWN_DRAIN_MS \+ SKILL_TIME_BUDGET_MS/)
+  t.equal(loadConfig({ SHUTDOWN_DRAIN_MS: '0', SHUTDOWN_TIMEOUT_MS: '7000' }).SHUTDOWN_TIMEOUT_MS, 7000)
+})

@@ -5,7 +5,8 @@ import { Writable } from 'node:stream'
 import { app as appPlugin, buildApp, fastifyOptions } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { defaultMessages } from '../src/messages.js'
-import type { FaqStore } from '../src/plugins/faq-store.js'
+import { FaqStore } from '../src/plugins/faq-store.js'
+import type { Matcher } from '../src/match/types.js'
 import { build, payload, responseErrors } from './helpers.js'
 
 const JSON_TYPE = { 'content-type': 'application/json' }
@@ -153,7 +154,7 @@ t.test('a matcher that throws inside /skills/faq still gets a polite 200', async
     },
     entry: () => undefined,
   }
-  const store = { current: { matcher, version: 'x', entries: 0, loadedAt: new Date().toISOString(), file: 'fake' }, reload: async () => store.current } as unknown as FaqStore
+  const store = FaqStore.fromMatcher(matcher as unknown as Matcher)
   const app = await buildApp({ config, store })
   t.teardown(() => app.close())
   const res = await app.inject({ method: 'POST', url: '/skills/faq', payload: good })

@@ -38,3 +38,16 @@ t.test('/ready reflects FAQ_FILE', async (t) => {
   const body = (await app.inject({ method: 'GET', url: '/ready' })).json()
   t.equal(body.entries, 2)
 })
+
+t.test('/ready answers 503 once draining; every reply then closes its connection', async (t) => {
+  const app = await build(t)
+  const before = await app.inject({ method: 'GET', url: '/health' })
+  t.not(before.headers.connection, 'close')
+  app.startDraining()
+  const ready = await app.inject({ method: 'GET', url: '/ready' })
+  t.equal(ready.statusCode, 503)
+  t.same(ready.json(), { status: 'draining' })
+  const health = await app.inject({ method: 'GET', url: '/health' })
+  t.equal(health.statusCode, 200, 'liveness is unaffected')
+  t.equal(health.headers.connection, 'close')
+})

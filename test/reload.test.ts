@@ -86,16 +86,16 @@ t.test('reloads coalesce: calls during a running reload share one follow-up buil
   t.ok(burst.every((p) => p === burst[0]), 'the burst shares one promise')
   t.not(burst[0], first)
   const [a, b] = await Promise.all([first, burst[0]!])
-  t.ok(b.entries >= a.entries)
+  t.ok(b.corpus.entries.length >= a.corpus.entries.length)
   t.equal(store.current, b, 'the follow-up build, which saw the last write, is serving')
-  t.equal(store.current.entries, original.entries.length + 1)
+  t.equal(store.current.corpus.entries.length, original.entries.length + 1)
 
   // A failed reload keeps the snapshot, and the next reload works again.
   writeFileSync(file, 'not json')
   await t.rejects(store.reload(), /not valid JSON/)
   t.equal(store.current, b)
   writeFileSync(file, JSON.stringify(original))
-  t.equal((await store.reload()).entries, original.entries.length)
+  t.equal((await store.reload()).corpus.entries.length, original.entries.length)
 })
 
 t.test('a store built from a matcher cannot reload and keeps serving', async (t) => {

@@ -2,7 +2,7 @@
 // bad configuration with a message. Runs src/server.ts (what dist/src/server.js is built from).
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { projectRoot } from '../src/paths.js'
 
@@ -85,8 +85,21 @@ t.test('npm start, the Dockerfile and the build agree on the entry point', async
   t.match(dockerfile, /^USER node$/m, 'runs as the non-root node user')
   t.match(dockerfile, /npm ci --omit=dev --ignore-scripts/, 'production dependencies only')
   // Every folder the server reads at run time must be in the runtime image (the playground
-  // refuses to start without its files).
-  for (const dir of ['data', 'public']) {
+  // refuses to start without its files): those named through dataPath() or join(projectRoot, ...)
+  // anywhere in the server's code, beside the built dist/.
+  const runtime = new Set<string>()
+  const sources = (dir: string): string[] =>
+    readdirSync(join(projectRoot, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []
+    )
+  for (const file of [...sources('src'), ...sources('skills')]) {
+    const text = readFileSync(join(projectRoot, file), 'utf8')
+    if (/\bdataPath\(/.test(text) && !file.endsWith('paths.ts')) runtime.add('data')
+    for (const m of text.matchAll(/join\(projectRoot, '([^'/]+)'/g)) runtime.add(m[1]!)
+  }
+  t.ok(runtime.has('data') && runtime.has('public'), `found the runtime folders: ${[...runtime].join(', ')}`)
+  t.notOk(existsSync(join(projectRoot, 'deploy/Dockerfile')), 'one Dockerfile: the root one')
+  for (const dir of runtime) {
     t.match(dockerfile, new RegExp(`^COPY --chown=node:node ${dir} \\./${dir}$`, 'm'), `the image has ${dir}/`)
   }
   const ignored = readFileSync(join(projectRoot, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim())

@@ -3,6 +3,7 @@
 // and is loaded only when used, so `faq-skill import` does not pay for the matcher or the server.
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
   import: { summary: 'import <files...> --out <file>   build a corpus from help-centre pages, CSV, JSON/JSONL (--suggestions CSV)', load: () => import('./import.js') },
+  build: { summary: 'build [<corpus.json>]             save the matcher index beside the corpus (fast start)', load: () => import('./build.js') },
   ask: { summary: 'ask "<utterance>"                 show candidates, scores and the outcome', load: () => import('./ask.js') },
   eval: { summary: 'eval [<file.jsonl>] [--set C:F]   answer quality beside the baseline; threshold sweep', load: () => import('./eval.js') },
   replay: { summary: 'replay <fixture.json...>         send fixtures and draw the replies', load: () => import('./replay.js') },

@@ -18,6 +18,8 @@ export interface LoadedCorpus {
   corpus: FaqCorpus
   /** Content hash of the file: changes whenever the corpus does. */
   version: string
+  /** The whole SHA-256 of the file (hex); `version` is its first 12 digits. */
+  hash: string
   file: string
 }
 
@@ -28,7 +30,8 @@ export async function loadCorpusFile(file: string): Promise<LoadedCorpus> {
   } catch (err) {
     throw new CorpusError(`${file}: cannot read corpus file (${(err as Error).message})`)
   }
-  return { corpus: parseCorpus(text, file), version: createHash('sha256').update(text).digest('hex').slice(0, 12), file }
+  const hash = createHash('sha256').update(text).digest('hex')
+  return { corpus: parseCorpus(text, file), version: hash.slice(0, 12), hash, file }
 }
 
 export function parseCorpus(text: string, file = '<corpus>'): FaqCorpus {

@@ -16,18 +16,18 @@ export interface AuthOptions {
 // reveal the token's length or how many leading bytes matched.
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest()
 
-export function tokenMatches(given: string | string[] | undefined, expected: Buffer): boolean {
+export function tokenMatches (given: string | string[] | undefined, expected: Buffer): boolean {
   if (typeof given !== 'string') return false
   return timingSafeEqual(digest(given), expected)
 }
 
-function refuse(reply: FastifyReply, statusCode: 401 | 403, message: string) {
+function refuse (reply: FastifyReply, statusCode: 401 | 403, message: string) {
   const body: ErrorBody = { error: statusCode === 401 ? 'Unauthorized' : 'Forbidden', message, statusCode }
   return reply.code(statusCode).type('application/json; charset=utf-8').send(body)
 }
 
 /** bot.id of a parsed (not yet validated) body, if it is a string. */
-function botIdOf(body: unknown): string | undefined {
+function botIdOf (body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined
   const bot = (body as { bot?: unknown }).bot
   if (!bot || typeof bot !== 'object') return undefined
@@ -38,7 +38,7 @@ function botIdOf(body: unknown): string | undefined {
 const isSkill = (request: FastifyRequest) => Boolean(request.routeOptions.config?.skill)
 
 export default fp(
-  async function auth(app: FastifyInstance, opts: AuthOptions) {
+  async function auth (app: FastifyInstance, opts: AuthOptions) {
     const header = opts.header.toLowerCase()
     if (opts.token) {
       const expected = digest(opts.token)
@@ -65,5 +65,5 @@ export default fp(
       })
     }
   },
-  { name: 'auth' },
+  { name: 'auth' }
 )

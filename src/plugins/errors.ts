@@ -21,7 +21,7 @@ declare module 'fastify' {
 }
 
 /** Ajv's errors as one sentence: "userRequest.utterance must be string", unions as "must be object or null". */
-function describeValidation(err: FastifyError): string {
+function describeValidation (err: FastifyError): string {
   const root = err.validationContext ?? 'body'
   const found = new Map<string, { types: string[]; other: string[] }>()
   for (const e of err.validation ?? []) {
@@ -42,12 +42,12 @@ function describeValidation(err: FastifyError): string {
   const parts = [...found].map(([path, { types, other }]) =>
     [types.length ? `${path} must be ${[...new Set(types)].join(' or ')}` : '', ...other.map((m) => `${path} ${m}`)]
       .filter(Boolean)
-      .join(', '),
+      .join(', ')
   )
   return parts.join('; ') || err.message
 }
 
-function clientMessage(err: FastifyError, skill: string | undefined): string {
+function clientMessage (err: FastifyError, skill: string | undefined): string {
   if (err.validation) {
     const what = skill && (err.validationContext ?? 'body') === 'body' ? 'The request is not a valid SkillPayload' : 'Invalid request'
     return `${what}: ${describeValidation(err)}`
@@ -56,7 +56,7 @@ function clientMessage(err: FastifyError, skill: string | undefined): string {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The body is empty; send a SkillPayload as JSON'
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return `Unsupported Content-Type; send the SkillPayload as Content-Type: application/json`
+      return 'Unsupported Content-Type; send the SkillPayload as Content-Type: application/json'
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return 'The body is larger than the 64 KiB a SkillPayload may take'
     default:
@@ -66,9 +66,9 @@ function clientMessage(err: FastifyError, skill: string | undefined): string {
 
 class BodyError extends Error {
   readonly statusCode = 400
-  constructor(
+  constructor (
     readonly code: string,
-    message: string,
+    message: string
   ) {
     super(message)
   }
@@ -79,7 +79,7 @@ class BodyError extends Error {
  * poison prototypes (__proto__, constructor.prototype) refused with a message that says so.
  */
 /** The first prototype-polluting key in a parsed JSON value, if any. */
-function forbiddenKey(root: unknown): string | undefined {
+function forbiddenKey (root: unknown): string | undefined {
   const stack: unknown[] = [root]
   while (stack.length) {
     const v = stack.pop()
@@ -92,7 +92,7 @@ function forbiddenKey(root: unknown): string | undefined {
   return undefined
 }
 
-function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) {
+function parseJsonBody (_req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) {
   // A byte-order mark is not JSON, but some HTTP clients add one; it carries no meaning.
   if (body.charCodeAt(0) === 0xfeff) body = body.slice(1)
   if (body.trim() === '') return done(new BodyError('EMPTY_JSON_BODY', 'The body is empty; send a SkillPayload as JSON'))
@@ -112,11 +112,11 @@ function parseJsonBody(_req: unknown, body: string, done: (err: Error | null, bo
 }
 
 export default fp(
-  async function errors(app: FastifyInstance) {
+  async function errors (app: FastifyInstance) {
     app.removeAllContentTypeParsers()
     app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody)
 
-    app.setErrorHandler(function handle(err: FastifyError, request, reply) {
+    app.setErrorHandler(function handle (err: FastifyError, request, reply) {
       const status = err.validation ? 400 : err.statusCode && err.statusCode >= 400 ? err.statusCode : 500
       if (status < 500) {
         const message = clientMessage(err, request.routeOptions.config?.skill)
@@ -134,7 +134,7 @@ export default fp(
       return reply.code(500).send(body)
     })
 
-    app.setNotFoundHandler(function notFound(request, reply) {
+    app.setNotFoundHandler(function notFound (request, reply) {
       const url = request.url.split('?')[0] ?? '/'
       // GET on a skill URL is someone checking it in a browser: say how it is called.
       if (request.method !== 'POST' && app.hasRoute({ method: 'POST', url })) {
@@ -149,5 +149,5 @@ export default fp(
       return reply.code(404).send(body)
     })
   },
-  { name: 'errors' },
+  { name: 'errors' }
 )

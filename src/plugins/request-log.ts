@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async function requestLog(app: FastifyInstance, opts: { salt: string }) {
+  async function requestLog (app: FastifyInstance, opts: { salt: string }) {
     // This hook runs for every request, so it is a plain callback (no promise) and the hash and
     // the masked text of users and utterances seen before are reused.
     const hashUser = userKeyHasher(opts.salt)
@@ -36,5 +36,5 @@ export default fp(
       done()
     })
   },
-  { name: 'request-log' },
+  { name: 'request-log' }
 )

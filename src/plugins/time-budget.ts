@@ -40,7 +40,7 @@ function markBusy(request: FastifyRequest, reply: FastifyReply, skill: string, r
 }
 
 export default fp(
-  async function timeBudget(app: FastifyInstance, opts: TimeBudgetOptions) {
+  async function timeBudget (app: FastifyInstance, opts: TimeBudgetOptions) {
     // One shared sweeper instead of a timer per request: a timer, a second promise and a race
     // for every request were a measurable share of a cached answer's cost. It runs only while
     // some skill request is in flight and answers those past their deadline.
@@ -68,7 +68,7 @@ export default fp(
       const skill = route.config?.skill
       if (!skill) return
       const handler = route.handler as (this: FastifyInstance, req: FastifyRequest, reply: FastifyReply) => unknown
-      route.handler = function budgeted(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      route.handler = function budgeted (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
         let work: unknown
         try {
           work = handler.call(this, request, reply)
@@ -79,7 +79,7 @@ export default fp(
         return new Promise((resolve, reject) => {
           const entry: Pending = {
             deadline: performance.now() + Math.max(0, opts.budgetMs - reply.elapsedTime),
-            expire() {
+            expire () {
               // Sent already (the handler sent before its promise settled): nothing to replace.
               if (reply.sent) return resolve(reply)
               request.log.warn({ budgetMs: opts.budgetMs, skill }, 'skill ran out of its time budget')
@@ -97,7 +97,7 @@ export default fp(
               if (pending.delete(entry)) return reject(err)
               // The handler kept running after the busy reply; log its failure, never leave it unhandled.
               request.log.error({ err }, 'skill failed after its time budget ran out')
-            },
+            }
           )
         })
       } as RouteHandlerMethod
@@ -108,7 +108,7 @@ export default fp(
         maxEventLoopDelay: opts.maxEventLoopDelayMs,
         sampleInterval: opts.sampleIntervalMs ?? 1000,
         // Sending here ends the request; returning without sending lets it through.
-        pressureHandler(request, reply, type, value) {
+        pressureHandler (request, reply, type, value) {
           const skill = request.routeOptions.config?.skill
           if (skill) {
             request.log.warn({ type, value, skill }, 'under pressure: answering busy')
@@ -123,5 +123,5 @@ export default fp(
       })
     }
   },
-  { name: 'time-budget' },
+  { name: 'time-budget' }
 )
