@@ -16,6 +16,19 @@ export interface AnswerLayout {
   bubbles: string[]
 }
 
+/** The whole sentences that fit the card (at most `cardMax`), and the sentences left for bubbles. */
+function cardHead (text: string, cardMax: number): { head: string, restParts: string[] } {
+  const parts = sentences(text)
+  let head = ''
+  let i = 0
+  for (; i < parts.length; i++) {
+    const next = head + (parts[i] ?? '')
+    if (units(next.trim()) > cardMax) break
+    head = next
+  }
+  return { head, restParts: parts.slice(i) }
+}
+
 /**
  * Fit `answer` into a card description of at most `cardMax` code points plus at most `maxBubbles`
  * simpleTexts. Bubbles short enough not to be folded behind "전체 보기" are preferred when they
@@ -26,15 +39,7 @@ export function layoutAnswer (answer: string, cardMax: number, maxBubbles: numbe
   if (units(text) <= cardMax) return { cardText: text, bubbles: [] }
   if (maxBubbles <= 0) return undefined
 
-  const parts = sentences(text)
-  let head = ''
-  let i = 0
-  for (; i < parts.length; i++) {
-    const next = head + (parts[i] ?? '')
-    if (units(next.trim()) > cardMax) break
-    head = next
-  }
-  const restParts = parts.slice(i)
+  const { head, restParts } = cardHead(text, cardMax)
   const rest = restParts.join('')
   const longest = Math.max(0, ...restParts.map((p) => units(p.trim())))
   // Short bubbles only when no sentence has to be broken for them; a sentence is broken only
@@ -64,15 +69,8 @@ export interface AnswerParts {
 export function answerParts (answer: string, cardMax: number, firstBubbles: number, bubblesPerPart: number = LIMITS.outputs): AnswerParts {
   const fits = layoutAnswer(answer, cardMax, firstBubbles)
   if (fits) return { cardText: fits.cardText, parts: [fits.bubbles] }
-  const parts = sentences(sanitize(answer).trim())
-  let head = ''
-  let i = 0
-  for (; i < parts.length; i++) {
-    const next = head + (parts[i] ?? '')
-    if (units(next.trim()) > cardMax) break
-    head = next
-  }
-  const bubbles = splitText(parts.slice(i).join(''), LIMITS.simpleText)
+  const { head, restParts } = cardHead(sanitize(answer).trim(), cardMax)
+  const bubbles = splitText(restParts.join(''), LIMITS.simpleText)
   const out: string[][] = [bubbles.slice(0, firstBubbles)]
   for (let at = firstBubbles; at < bubbles.length; at += bubblesPerPart) out.push(bubbles.slice(at, at + bubblesPerPart))
   return { cardText: head.trim(), parts: out }
