@@ -1,8 +1,7 @@
 // Every sentence the bot says to users, in Korean 존댓말. Operators override any key with a JSON
 // file named by MESSAGES_FILE; unknown keys there are refused so a typo does not go unnoticed.
-import { readFileSync } from 'node:fs'
 import { Type, type Static } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
+import { readSettingsFile } from './json-file.js'
 
 export const defaultMessages = {
   /** Utterance was empty or whitespace only. */
@@ -89,14 +88,7 @@ export type Messages = { -readonly [K in keyof typeof defaultMessages]: string }
 export function loadMessages (file?: string): Messages {
   const messages: Messages = { ...defaultMessages }
   if (!file) return messages
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (err) {
-    throw new Error(`MESSAGES_FILE ${file}: ${(err as Error).message}`)
-  }
-  const error = Value.Errors(MessagesSchema, raw).First()
-  if (error) throw new Error(`MESSAGES_FILE ${file}: ${error.path || '(root)'} ${error.message}`)
+  const raw = readSettingsFile('MESSAGES_FILE', file, MessagesSchema)
   return Object.assign(messages, raw as Partial<Messages>) satisfies Static<typeof MessagesSchema>
 }
 

@@ -4,9 +4,8 @@
 // phrases, fillers and laughter: "안녕하세요 ㅎㅎ" is a greeting, "안녕하세요 비밀번호를 잊어버렸어요"
 // is a question and goes to the search. Matching is on a key that ignores spacing, punctuation,
 // case and repeated letters, so "고마워요~~~", "고 마 워 요" and "고마워요오" need no entries of their own.
-import { readFileSync } from 'node:fs'
 import { Type, type Static } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
+import { readSettingsFile } from '../json-file.js'
 import { dataPath } from '../paths.js'
 import type { IntentName } from './skill-log.js'
 
@@ -145,13 +144,6 @@ export class Intents {
 
 /** Read and check an intents file; the error names the file and the bad field. */
 export function loadIntents (file: string = DEFAULT_INTENTS_FILE, extraMenuPhrases: string[] = []): Intents {
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (err) {
-    throw new Error(`INTENTS_FILE ${file}: ${(err as Error).message}`)
-  }
-  const error = Value.Errors(IntentsFileSchema, raw).First()
-  if (error) throw new Error(`INTENTS_FILE ${file}: ${error.path || '(root)'} ${error.message}`)
+  const raw = readSettingsFile('INTENTS_FILE', file, IntentsFileSchema)
   return new Intents(raw as IntentsFile, extraMenuPhrases)
 }
