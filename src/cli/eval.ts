@@ -30,7 +30,7 @@ export async function run(argv: string[]): Promise<number> {
   const matcher = await createMatcher(corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) })
   const cases = (await Promise.all(positionals.map((f) => loadEvalFile(f)))).flat()
   const { figures, misses } = evaluate(matcher, cases)
-  const rows = values['no-sweep'] ? [] : sweep(matcher, cases)
+  const rows = values['no-sweep'] ? [] : sweep(matcher, cases, matcher.thresholds)
   if (values.json) {
     console.log(JSON.stringify({ thresholds: matcher.thresholds, figures, misses: values.verbose ? misses : undefined, sweep: rows.length ? rows : undefined }))
     return 0

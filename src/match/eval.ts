@@ -2,9 +2,8 @@
 // accuracy = confident and right / in-domain, wrong = confident and wrong / in-domain,
 // top-3 recall over the answer plus candidates, out-of-domain answered = confident on expect [].
 import { readFile } from 'node:fs/promises'
-import type { KoreanMatcher } from './korean.js'
-import type { Thresholds } from './thresholds.js'
-import type { MatchResult } from './types.js'
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
+import type { Matcher, MatchResult } from './types.js'
 
 export interface EvalCase {
   utterance: string
@@ -98,8 +97,8 @@ export function figures(cases: EvalCase[], results: MatchResult[]): { figures: E
   }
 }
 
-export function evaluate(matcher: KoreanMatcher, cases: EvalCase[], thresholds?: Thresholds) {
-  return figures(cases, cases.map((c) => matcher.explain(c.utterance, thresholds).result))
+export function evaluate(matcher: Matcher, cases: EvalCase[], thresholds?: Partial<Thresholds>) {
+  return figures(cases, cases.map((c) => matcher.match(c.utterance, thresholds)))
 }
 
 export interface SweepRow extends EvalFigures {
@@ -108,11 +107,10 @@ export interface SweepRow extends EvalFigures {
 }
 
 /** Figures over a grid of answer/margin thresholds, the other thresholds as configured. */
-export function sweep(matcher: KoreanMatcher, cases: EvalCase[]): SweepRow[] {
+export function sweep(matcher: Matcher, cases: EvalCase[], base: Thresholds = DEFAULT_THRESHOLDS): SweepRow[] {
   const rows: SweepRow[] = []
-  const base = matcher.thresholds
-  for (let a = 15; a <= 80; a += 5) {
-    for (const m of [0, 0.04, 0.08, 0.12, 0.16]) {
+  for (let a = 20; a <= 90; a += 5) {
+    for (const m of [0, 0.05, 0.1, 0.2, 0.3]) {
       const th = { ...base, answerMin: a / 100, marginMin: m }
       rows.push({ answerMin: th.answerMin, marginMin: m, ...evaluate(matcher, cases, th).figures })
     }

@@ -1,20 +1,97 @@
-// Builds the matcher the skills use: the Korean-aware matcher with the operator's synonym
-// dictionary and thresholds.
+// Builds the matcher the skills use, restores one from a snapshot, and refits its confidence model.
 import type { FaqCorpus } from '../faq/schema.js'
-import { KoreanMatcher } from './korean.js'
-import type { Thresholds } from './thresholds.js'
-import { loadSynonyms } from './synonyms.js'
+import { dataPath } from '../paths.js'
+import { koreanHelpers } from './korean-helpers.js'
+import { FaqMatcher, createIndex } from './matcher.js'
+import { loadModel, type ConfidenceModel } from './model.js'
+import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
+import { buildStore, type CorpusStore } from './store.js'
+import { loadSynonyms, type Synonyms } from './synonyms.js'
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
+import type { Matcher } from './types.js'
+import { normalize } from './text.js'
 
 export interface MatcherOptions {
   synonymsFile?: string
   thresholds?: Partial<Thresholds>
+  /** Confidence model weights (default data/match-model.json). */
+  modelFile?: string
+  /** Build cooperatively: yield to the event loop at least every sliceMs ms (reloads never stall). */
+  sliceMs?: number
 }
 
-export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions = {}): Promise<KoreanMatcher> {
-  const synonyms = await loadSynonyms(options.synonymsFile)
-  return new KoreanMatcher(corpus, synonyms, options.thresholds)
+export const DEFAULT_MODEL_FILE = dataPath('match-model.json')
+
+interface Setup {
+  synonyms: Synonyms
+  model: ConfidenceModel
+  thresholds: Thresholds
+  pause: () => Promise<void> | undefined
 }
 
-export { KoreanMatcher } from './korean.js'
+async function setup(options: MatcherOptions): Promise<Setup> {
+  const [synonyms, model] = await Promise.all([loadSynonyms(options.synonymsFile), loadModel(options.modelFile ?? DEFAULT_MODEL_FILE)])
+  return { synonyms, model, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds }, pause: pacer(options.sliceMs) }
+}
+
+/** A pause that yields to the event loop once `sliceMs` has passed since the last yield. */
+function pacer(sliceMs: number | undefined): () => Promise<void> | undefined {
+  if (sliceMs === undefined) return () => undefined
+  let since = performance.now()
+  return () => {
+    if (performance.now() - since < sliceMs) return undefined
+    return new Promise<void>((resolve) => setImmediate(() => {
+      since = performance.now()
+      resolve()
+    }))
+  }
+}
+
+async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[], answer: string[], s: Setup): Promise<FaqMatcher> {
+  const aboutIndex = createIndex()
+  const answerIndex = createIndex()
+  for (let i = 0; i < about.length; i++) {
+    if ((i & 255) === 255) await s.pause()
+    if (about[i]) aboutIndex.add(i, about[i]!)
+    if (answer[i]) answerIndex.add(i, answer[i]!)
+  }
+  await s.pause()
+  const korean = koreanHelpers(store.terms)
+  return new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, model: s.model, thresholds: s.thresholds, korean })
+}
+
+export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {
+  const s = await setup(options)
+  const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
+  const { store, about, answer } = await buildStore(corpus, rewrite, s.pause)
+  return assemble(corpus, store, about, answer, s)
+}
+
+/** Fast cold start: a serialized index for exactly this corpus + options; restore throws on any mismatch. */
+export async function snapshotMatcher(m: Matcher): Promise<Uint8Array> {
+  if (!(m instanceof FaqMatcher)) throw new Error('snapshotMatcher: not a matcher built by createMatcher')
+  return encodeSnapshot(m.store, fingerprint(m.corpus, m.synonyms))
+}
+
+export async function restoreMatcher(corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
+  const s = await setup(options)
+  const store = decodeSnapshot(bytes, fingerprint(corpus, s.synonyms))
+  const about: string[] = []
+  const answer: string[] = []
+  const { variants, categories, answers, variantStart, categoryOf, terms } = store
+  for (let i = 0; i < corpus.entries.length; i++) {
+    const seen = new Set<number>()
+    for (let k = variants.start[variantStart[i]!]!; k < variants.start[variantStart[i + 1]!]!; k++) seen.add(variants.term[k]!)
+    const c = categoryOf[i]!
+    for (let k = categories.start[c]!; k < categories.start[c + 1]!; k++) seen.add(categories.term[k]!)
+    about.push([...seen].map((id) => terms[id]!).join(' '))
+    answer.push(Array.from(answers.term.subarray(answers.start[i]!, answers.start[i + 1]!), (id) => terms[id]!).join(' '))
+  }
+  return assemble(corpus, store, about, answer, s)
+}
+
+export { FaqMatcher } from './matcher.js'
+export { fitConfidenceModel, type FitSet } from './fit.js'
 export { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
-export type { Matcher, MatchResult, Candidate, Outcome } from './types.js'
+export type { Matcher, MatchResult, MatchExplanation, Candidate, Outcome } from './types.js'
+export type { ConfidenceModel } from './model.js'

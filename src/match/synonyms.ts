@@ -46,6 +46,11 @@ export class Synonyms {
     return this.#to.size
   }
 
+  /** What the rewrite does, as one stable string (snapshots are tied to it). */
+  signature(): string {
+    return [...this.#to].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, t]) => `${f}\t${t}`).join('\n')
+  }
+
   /** Rewrite normalized text; returns the new text and which rewrites fired. */
   apply(normalized: string): { text: string; applied: Applied[] } {
     const applied: Applied[] = []

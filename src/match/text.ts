@@ -1,7 +1,8 @@
-// Korean text analysis shared by the index and the query side: normalization, and the Hangul
-// bigram terms the FlexSearch encoder emits. Both sides must go through exactly these functions,
-// otherwise NFC/NFD or spacing differences silently stop matching.
-import { Encoder } from 'flexsearch'
+// Korean text analysis shared by the index and the query side: normalization, then the terms
+// (Hangul bigrams, stems, Latin words) with their kind. Both sides go through exactly these
+// functions, otherwise NFC/NFD or spacing differences silently stop matching.
+import { SCORING } from './scoring.js'
+import { stem } from './interim-korean.js'
 
 const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/
 /** Runs of Hangul syllables, or of Latin letters/digits; everything else separates terms. */
@@ -73,70 +74,67 @@ const STOP_UNIGRAMS: ReadonlySet<string> = folded([
   '때', '후', '전', '중', '를', '을', '가', '는', '은', '에', '의', '도', '와', '과', '나', '너', '네', '요', '게', '데', '건',
 ])
 
-/**
- * Second syllables of bigrams that glue a word to a particle or a verb ending ("방이", "보여",
- * "됐어"): conversational glue rather than topic. Such bigrams count less on both sides. Syllables
- * that end many content nouns (제한, 광고, 정지, 문의, 인기) are left out on purpose.
- */
+
+/** Last syllables of a word that glue it to what follows when the stemmer left them (방이, 보여). */
 const LIGHT_SECOND: ReadonlySet<string> = folded([...'란요여어아죠져워와뜸음임함됨돼됐했해할하되된될는은을를이가에서데네니까야래냐줘봐갔왔났있없싶떠며든던다로'])
 
-/** Weight of a term in 0..1: glue bigrams 0.3, everything else 1. */
-export function termWeight(term: string): number {
-  return term.length === 2 && LIGHT_SECOND.has(term[1]!) && HANGUL_SYLLABLE.test(term[0]!) ? 0.3 : 1
-}
-
-export interface Term {
-  term: string
-  /** True when the bigram spans a space ("오픈 채팅" → "픈채"): weaker evidence, word order varies. */
-  cross: boolean
-}
+export type TermKind = keyof typeof SCORING.term
 
 /**
- * Terms of already normalized text: Hangul syllable bigrams with spaces removed between Hangul
- * words, Latin/digit runs whole, a lone one-syllable Hangul query as a unigram. Stop bigrams dropped.
- * Duplicates are kept once (the first, within-word occurrence wins).
+ * Calls `emit(term, kind)` for every term of already normalized (and synonym-rewritten) text:
+ * - Hangul bigrams inside a word, spaces removed between words: they absorb spacing, particles and
+ *   one-syllable typos. A bigram that reaches past the word's stem into its particle or ending is
+ *   `glue`; one wholly inside the ending is dropped; a bigram across a space is `cross`.
+ * - the word's stem whole when it is 1 or 3+ syllables (a 2-syllable stem is already a bigram);
+ * - Latin/digit runs whole.
+ * Stop bigrams (question endings, fillers) are dropped on both sides. Terms may repeat (tf).
  */
-export function termsOf(normalized: string): Term[] {
-  const out = new Map<string, boolean>()
-  const add = (term: string, cross: boolean) => {
-    if (STOP_BIGRAMS.has(term)) return
-    const prev = out.get(term)
-    if (prev === undefined || (prev && !cross)) out.set(term, cross)
-  }
-  let prevRun = ''
+export function analyze(normalized: string, emit: (term: string, kind: TermKind) => void): void {
+  let prev = ''
   let prevEnd = -2
   for (const m of normalized.matchAll(RUN)) {
     const run = m[0]
     const start = m.index ?? 0
-    if (HANGUL_SYLLABLE.test(run[0] ?? '')) {
-      // Join with the previous Hangul word when only a space separates them.
-      if (prevRun && start === prevEnd + 1) add(prevRun.slice(-1) + run[0], true)
-      if (run.length === 1 && !STOP_UNIGRAMS.has(run)) add(run, false)
-      for (let i = 0; i + 1 < run.length; i++) add(run.slice(i, i + 2), false)
-      prevRun = run
+    if (HANGUL_SYLLABLE.test(run[0]!)) {
+      if (prev && start === prevEnd + 1) {
+        const b = prev.slice(-1) + run[0]
+        if (!STOP_BIGRAMS.has(b)) emit(b, 'cross')
+      }
+      const s = stemOf(run)
+      if ((s.length === 1 && !STOP_UNIGRAMS.has(s)) || s.length >= 3) emit(s, 'stem')
+      const last = run.length - 2
+      for (let i = 0; i <= last; i++) {
+        const b = run.slice(i, i + 2)
+        if (STOP_BIGRAMS.has(b)) continue
+        if (i + 2 <= s.length) emit(b, i === last && LIGHT_SECOND.has(b[1]!) ? 'glue' : 'bigram')
+        else if (i < s.length) emit(b, 'glue')
+      }
+      prev = run
     } else {
-      add(run, false)
-      prevRun = ''
+      emit(run, 'latin')
+      prev = ''
     }
     prevEnd = start + run.length
   }
-  return [...out].map(([term, cross]) => ({ term, cross }))
 }
 
-/**
- * The FlexSearch encoder for this project: input is text already normalized and synonym-expanded
- * (see Analyzer), so it only splits on spaces and re-joins the words into bigram terms in finalize.
- */
-export function createEncoder(): Encoder {
-  const options = {
-    normalize: false,
-    numeric: false,
-    dedupe: false,
-    cache: false,
-    split: false as const,
-    minlength: 1,
-    maxlength: Number.MAX_SAFE_INTEGER,
-    finalize: (words: string[]) => termsOf(words.join(' ')).map((t) => t.term),
-  }
-  return new Encoder({ ...options })
+/** The stem of a Hangul word; a word that is all ending keeps itself (하나요 is dropped by stop bigrams). */
+function stemOf(word: string): string {
+  const s = stem(word)
+  return s || word
+}
+
+/** Terms of normalized text with their strongest kind's weight, each term once (the query side). */
+export function queryTerms(normalized: string): Map<string, number> {
+  const out = new Map<string, number>()
+  analyze(normalized, (term, kind) => {
+    const w = SCORING.term[kind]
+    if ((out.get(term) ?? 0) < w) out.set(term, w)
+  })
+  return out
+}
+
+/** Each distinct term of normalized text once, in first-seen order (for tests and explanations). */
+export function termsOf(normalized: string): string[] {
+  return [...queryTerms(normalized).keys()]
 }
