@@ -6,7 +6,14 @@ import type { SkillResponse } from '../src/kakao/response.js'
 import { build, payload, responseErrors } from './helpers.js'
 
 const corpus: FaqCorpus = { version: 1, entries: [] }
-const matcher = (): Matcher => ({ corpus, match: () => ({ outcome: 'none', candidates: [] }), entry: () => undefined })
+const matcher = (): Matcher => ({
+  corpus,
+  match: () => ({ outcome: 'none', candidates: [], score: 0 }),
+  explain: () => {
+    throw new Error('not used')
+  },
+  entry: () => undefined,
+})
 const reply = (text: string): SkillResponse => ({ version: '2.0', template: { outputs: [{ simpleText: { text } }] } })
 
 t.test('a reply is kept per snapshot matcher, with its log fields but not the per-request ones', async (t) => {

@@ -16,7 +16,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfig()
   const { corpus } = await loadCorpusFile(config.FAQ_FILE)
-  const matcher = await createMatcher(corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) })
+  const matcher = await createMatcher(corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config), modelFile: config.MATCH_MODEL_FILE })
   const x = matcher.explain(utterance)
   if (values.json) {
     console.log(JSON.stringify(x))

@@ -27,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfig()
   const { corpus } = await loadCorpusFile(config.FAQ_FILE)
-  const matcher = await createMatcher(corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) })
+  const matcher = await createMatcher(corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config), modelFile: config.MATCH_MODEL_FILE })
   const cases = (await Promise.all(positionals.map((f) => loadEvalFile(f)))).flat()
   const { figures, misses } = evaluate(matcher, cases)
   const rows = values['no-sweep'] ? [] : sweep(matcher, cases, matcher.thresholds)

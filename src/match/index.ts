@@ -2,10 +2,10 @@
 import type { FaqCorpus } from '../faq/schema.js'
 import { dataPath } from '../paths.js'
 import { koreanHelpers } from './korean-helpers.js'
-import { FaqMatcher, createIndex } from './matcher.js'
+import { FaqMatcher, addTerms, createIndex } from './matcher.js'
 import { loadModel, type ConfidenceModel } from './model.js'
 import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
-import { buildStore, type CorpusStore } from './store.js'
+import { buildStore, indexTerms, type CorpusStore } from './store.js'
 import { loadSynonyms, type Synonyms } from './synonyms.js'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 import type { Matcher } from './types.js'
@@ -47,13 +47,13 @@ function pacer(sliceMs: number | undefined): () => Promise<void> | undefined {
   }
 }
 
-async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[], answer: string[], s: Setup): Promise<FaqMatcher> {
+async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[][], answer: string[][], s: Setup): Promise<FaqMatcher> {
   const aboutIndex = createIndex()
   const answerIndex = createIndex()
   for (let i = 0; i < about.length; i++) {
     if ((i & 255) === 255) await s.pause()
-    if (about[i]) aboutIndex.add(i, about[i]!)
-    if (answer[i]) answerIndex.add(i, answer[i]!)
+    addTerms(aboutIndex, i, about[i]!)
+    addTerms(answerIndex, i, answer[i]!)
   }
   await s.pause()
   const korean = koreanHelpers(store.terms)
@@ -63,7 +63,8 @@ async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[], 
 export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
   const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
-  const { store, about, answer } = await buildStore(corpus, rewrite, s.pause)
+  const store = await buildStore(corpus, rewrite, s.pause)
+  const { about, answer } = indexTerms(store)
   return assemble(corpus, store, about, answer, s)
 }
 
@@ -76,17 +77,7 @@ export async function snapshotMatcher(m: Matcher): Promise<Uint8Array> {
 export async function restoreMatcher(corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
   const store = decodeSnapshot(bytes, fingerprint(corpus, s.synonyms))
-  const about: string[] = []
-  const answer: string[] = []
-  const { variants, categories, answers, variantStart, categoryOf, terms } = store
-  for (let i = 0; i < corpus.entries.length; i++) {
-    const seen = new Set<number>()
-    for (let k = variants.start[variantStart[i]!]!; k < variants.start[variantStart[i + 1]!]!; k++) seen.add(variants.term[k]!)
-    const c = categoryOf[i]!
-    for (let k = categories.start[c]!; k < categories.start[c + 1]!; k++) seen.add(categories.term[k]!)
-    about.push([...seen].map((id) => terms[id]!).join(' '))
-    answer.push(Array.from(answers.term.subarray(answers.start[i]!, answers.start[i + 1]!), (id) => terms[id]!).join(' '))
-  }
+  const { about, answer } = indexTerms(store)
   return assemble(corpus, store, about, answer, s)
 }
 

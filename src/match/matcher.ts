@@ -21,21 +21,19 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 import type { Candidate, ExplainedCandidate, MatchExplanation, MatchResult, Matcher, Outcome } from './types.js'
 import type { KoreanHelpers } from './korean-helpers.js'
 
-/** An encoder for text that is already a space-separated list of our terms. */
-function termListEncoder(): Encoder {
-  return new Encoder({
-    normalize: false,
-    numeric: false,
-    dedupe: false,
-    cache: false,
-    split: ' ',
-    minlength: 1,
-    maxlength: Number.MAX_SAFE_INTEGER,
-  })
+/**
+ * A FlexSearch index over our own terms. Documents and queries are handed over already analyzed
+ * (arrays of terms), so the encoder is the identity: FlexSearch's own encoder cost more than the
+ * rest of the build together, and its Korean handling is not what we want anyway.
+ */
+export function createIndex(): Index {
+  const encoder = { encode: (terms: string[]) => terms } as unknown as Encoder
+  return new Index({ tokenize: 'strict', encoder, resolution: 1 })
 }
 
-export function createIndex(): Index {
-  return new Index({ tokenize: 'strict', encoder: termListEncoder(), resolution: 1 })
+/** Adds a document given as its distinct terms. */
+export function addTerms(index: Index, id: number, terms: string[]): void {
+  if (terms.length) index.add(id, terms as unknown as string)
 }
 
 /** The analyzed utterance: what every candidate is scored against. */
@@ -159,11 +157,14 @@ export class FaqMatcher implements Matcher {
     const unseenIdf = this.#idf(1)
     for (const [term, w] of terms) {
       const id = this.#ids.get(term)
-      q.mass += w
       if (id !== undefined) {
+        q.mass += w
         this.#push(q, term, id, w, this.#idfOf(id))
         continue
       }
+      // A glue or cross-space bigram no entry has is grammar ("배포가", "가뭔"), not missing content.
+      if (w < SCORING.term.stem) continue
+      q.mass += w
       // A Hangul bigram no entry has may be a typo of one that some entry has (채탕 → 채팅).
       const near = term.length === 2 ? this.#korean.near(term) : []
       let read = false
@@ -217,7 +218,7 @@ export class FaqMatcher implements Matcher {
     if (!q.ids.some((id) => id >= 0)) return []
     const known = q.ids.map((id, i) => i).filter((i) => q.ids[i]! >= 0)
     known.sort((a, b) => q.idfs[b]! * q.weights[b]! - q.idfs[a]! * q.weights[a]! || (q.strings[a]! < q.strings[b]! ? -1 : 1))
-    const query = known.slice(0, SCORING.candidates.queryTerms).map((i) => q.strings[i]!).join(' ')
+    const query = known.slice(0, SCORING.candidates.queryTerms).map((i) => q.strings[i]!) as unknown as string
     const opts = { suggest: true, limit: SCORING.candidates.perIndex }
     const seen = new Set<number>()
     for (const id of this.#about.search(query, opts) as number[]) seen.add(id)
@@ -301,7 +302,7 @@ export class FaqMatcher implements Matcher {
       coverage,
       answerOnly: Math.min(1, s.answerOnly / mass),
       backward: s.backward,
-      gap: best > 0 ? (s.relevance - rival) / best : 0,
+      gap: q.maxRelevance > 0 ? (s.relevance - rival) / ((SCORING.k1 + 1) * q.maxRelevance) : 0,
       unseen: q.unseenMass / mass,
       length: Math.log1p(q.mass),
       mutual: coverage * s.backward,
@@ -321,8 +322,14 @@ export class FaqMatcher implements Matcher {
   }
 
   #decide(q: Query, ranked: Array<{ s: Scored; p: number }>, th: Thresholds): { outcome: Outcome; shown: Array<{ s: Scored; p: number }>; reason: string } {
+    if (!ranked[0]) return { outcome: 'none', shown: [], reason: q.ids.length ? 'no entry shares a term' : 'no searchable terms' }
+    // The question itself, typed or sent by a list tap, is answered whatever its neighbours.
+    const exact = ranked.slice(0, SCORING.maxChoices).findIndex((r) => this.#isQuestion(r.s.entry, q.rewritten))
+    if (exact >= 0) {
+      const shown = [ranked[exact]!, ...ranked.filter((_, k) => k !== exact)].slice(0, SCORING.maxChoices)
+      return { outcome: 'answer', shown, reason: 'the utterance is the question' }
+    }
     const top = ranked[0]
-    if (!top) return { outcome: 'none', shown: [], reason: q.ids.length ? 'no entry shares a term' : 'no searchable terms' }
     const rival = ranked.slice(1).find((r) => !this.#sameQuestion(r.s.entry, top.s.entry))
     const lead = top.p - (rival?.p ?? 0)
     if (top.p >= th.answerMin && lead >= th.marginMin && top.s.matchedTerms >= th.minTerms) {
@@ -336,6 +343,12 @@ export class FaqMatcher implements Matcher {
     if (plausible.length) return { outcome: 'choices', shown: plausible, reason: why }
     // Not offered to users; kept for logs and the operator.
     return { outcome: 'none', shown: ranked.slice(0, 3), reason: `${why}; nothing plausible to offer` }
+  }
+
+  #isQuestion(i: number, rewritten: string): boolean {
+    const e = this.corpus.entries[i]!
+    const same = (text: string) => this.synonyms.apply(normalize(text)).text === rewritten
+    return same(e.question) || e.alternates.some(same)
   }
 
   #candidate(s: Scored, p: number, q: Query): Candidate {

@@ -15,7 +15,7 @@ export const FEATURES = [
   'answerOnly',
   /** Share of the best question variant's term weight the utterance contains. */
   'backward',
-  /** Lead over the best other (non-duplicate) candidate, as a share of the top's relevance (-1..1). */
+  /** Lead over the best other (non-duplicate) candidate, in the units of `relevance` (-1..1). */
   'gap',
   /** Share of the utterance's term weight the corpus has never seen (off-topic words). */
   'unseen',
@@ -28,6 +28,16 @@ export const FEATURES = [
 ] as const
 
 export type FeatureName = (typeof FEATURES)[number]
+
+/**
+ * The direction each feature may move the probability (0 = either). Fitting keeps these signs:
+ * more of the utterance explained never lowers confidence, more unseen words never raise it.
+ * Without them a small labelled set can learn accidents (off-topic lines with no candidate at all
+ * give no samples, so unseen words once came out as evidence for an answer).
+ */
+const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
+  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1,
+}
 export type Features = Record<FeatureName, number>
 
 export interface ConfidenceModel {
@@ -101,8 +111,12 @@ export function fitLogistic(samples: readonly Sample[], l2 = 1, iterations = 25)
     const step = solve(h, g)
     let change = 0
     for (let i = 0; i < d; i++) {
+      const before = w[i]!
       w[i]! -= step[i]!
-      change = Math.max(change, Math.abs(step[i]!))
+      // Projected step: a weight that would take the wrong sign stays at 0.
+      const sign = i === 0 ? 0 : SIGNS[FEATURES[i - 1]!]
+      if (sign * w[i]! < 0) w[i] = 0
+      change = Math.max(change, Math.abs(w[i]! - before))
     }
     if (change < 1e-8) break
   }

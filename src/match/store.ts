@@ -4,7 +4,7 @@
 // Built in one pass over the corpus, linear in its size.
 import type { FaqCorpus } from '../faq/schema.js'
 import { SCORING } from './scoring.js'
-import { analyze } from './text.js'
+import { analyze, type TermKind } from './text.js'
 
 /** A growable Int32/Float32 array (push only), so the build never holds millions of JS numbers. */
 export class Pool<T extends Int32Array | Float32Array> {
@@ -79,23 +79,21 @@ class FieldBuilder {
   length = new Pool(new Float32Array(1024))
   mass = new Pool(new Float32Array(1024))
 
-  /** Appends one slice; returns its term ids (sorted, distinct). */
-  add(terms: Map<number, { tf: number; w: number }>): number[] {
+  /** Appends one slice from parallel (unsorted, distinct) ids, tfs and weights. */
+  add(ids: number[], tfs: number[], ws: number[]): void {
     this.start.push(this.term.length)
-    const ids = [...terms.keys()].sort((a, b) => a - b)
+    const order = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!)
     let len = 0
     let mass = 0
-    for (const id of ids) {
-      const t = terms.get(id)!
-      this.term.push(id)
-      this.tf.push(t.tf)
-      this.weight.push(t.w)
-      len += t.tf
-      mass += t.w
+    for (const k of order) {
+      this.term.push(ids[k]!)
+      this.tf.push(tfs[k]!)
+      this.weight.push(ws[k]!)
+      len += tfs[k]!
+      mass += ws[k]!
     }
     this.length.push(len)
     this.mass.push(mass)
-    return ids
   }
 
   done(): FieldSlices {
@@ -104,23 +102,18 @@ class FieldBuilder {
   }
 }
 
-export interface StoreBuild {
-  store: CorpusStore
-  /** Per entry, the distinct terms of question + alternates + category, and of the answer (for FlexSearch). */
-  about: string[]
-  answer: string[]
-}
-
 /**
  * Builds the store. `rewrite` is normalization + synonyms (the query side uses the same).
  * `pause` is awaited between chunks of entries so a large corpus never blocks the event loop long.
  */
-export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => string, pause: () => Promise<void> | undefined): Promise<StoreBuild> {
+export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => string, pause: () => Promise<void> | undefined): Promise<CorpusStore> {
   const ids = new Map<string, number>()
   const terms: string[] = []
   const dfAbout: number[] = []
   const dfAnswer: number[] = []
+  /** Per term: the last entry counted in dfAbout, and its slot + 1 in the field being collected. */
   const lastAbout: number[] = []
+  const slot: number[] = []
   const variants = new FieldBuilder()
   const categories = new FieldBuilder()
   const answers = new FieldBuilder()
@@ -128,71 +121,89 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
   const variantStart = new Int32Array(n + 1)
   const categoryOf = new Int32Array(n)
   const platforms = new Int32Array(n)
-  const categoryIds = new Map<string, { id: number; terms: number[] }>()
-  const about: string[] = new Array(n)
-  const answer: string[] = new Array(n)
+  const categoryIds = new Map<string, number>()
   let variantCount = 0
+  let fIds: number[] = []
+  let fTf: number[] = []
+  let fW: number[] = []
 
-  const collect = (text: string) => {
-    const out = new Map<number, { tf: number; w: number }>()
-    analyze(text, (term, kind) => {
-      let id = ids.get(term)
-      if (id === undefined) {
-        id = terms.length
-        ids.set(term, id)
-        terms.push(term)
-        dfAbout.push(0)
-        dfAnswer.push(0)
-        lastAbout.push(-1)
-      }
-      const w = SCORING.term[kind]
-      const t = out.get(id)
-      if (t) {
-        t.tf++
-        if (t.w < w) t.w = w
-      } else out.set(id, { tf: 1, w })
-    })
-    return out
+  const emit = (term: string, kind: TermKind) => {
+    let id = ids.get(term)
+    if (id === undefined) {
+      id = terms.length
+      ids.set(term, id)
+      terms.push(term)
+      dfAbout.push(0)
+      dfAnswer.push(0)
+      lastAbout.push(-1)
+      slot.push(0)
+    }
+    const w = SCORING.term[kind]
+    const at = slot[id]!
+    if (at) {
+      fTf[at - 1]!++
+      if (fW[at - 1]! < w) fW[at - 1] = w
+    } else {
+      slot[id] = fIds.push(id)
+      fTf.push(1)
+      fW.push(w)
+    }
+  }
+  /** Analyzes one field into `into`; returns its distinct term ids. */
+  const field = (text: string, into: FieldBuilder): number[] => {
+    fIds = []
+    fTf = []
+    fW = []
+    analyze(rewrite(text), emit)
+    for (const id of fIds) slot[id] = 0
+    into.add(fIds, fTf, fW)
+    return fIds
   }
 
   for (let i = 0; i < n; i++) {
-    if ((i & 255) === 255) await pause()
+    if ((i & 127) === 127) await pause()
     const entry = corpus.entries[i]!
     variantStart[i] = variantCount
-    const aboutTerms: string[] = []
     const countAbout = (list: number[]) => {
       for (const id of list) {
         if (lastAbout[id] === i) continue
         lastAbout[id] = i
         dfAbout[id]!++
-        aboutTerms.push(terms[id]!)
       }
     }
-    for (const q of [entry.question, ...entry.alternates]) {
+    countAbout(field(entry.question, variants))
+    variantCount++
+    for (const q of entry.alternates) {
       if (!q.trim()) continue
-      countAbout(variants.add(collect(rewrite(q))))
+      countAbout(field(q, variants))
       variantCount++
     }
     const path = entry.category.join(' ')
     let category = categoryIds.get(path)
-    if (!category) {
-      const list = categories.add(collect(rewrite(path)))
-      categoryIds.set(path, (category = { id: categoryIds.size, terms: list }))
+    if (category === undefined) {
+      category = categoryIds.size
+      categoryIds.set(path, category)
+      field(path, categories)
     }
-    categoryOf[i] = category.id
-    countAbout(category.terms)
-    const answerIds = answers.add(collect(rewrite(entry.answer)))
-    for (const id of answerIds) dfAnswer[id]!++
-    about[i] = aboutTerms.join(' ')
-    answer[i] = answerIds.map((id) => terms[id]!).join(' ')
-    platforms[i] = platformBits(rewrite(entry.platforms.join(' ')))
+    categoryOf[i] = category
+    const c = categories.start.data[category]!
+    const cEnd = category + 1 < categories.start.length ? categories.start.data[category + 1]! : categories.term.length
+    for (let k = c; k < cEnd; k++) {
+      const id = categories.term.data[k]!
+      if (lastAbout[id] !== i) {
+        lastAbout[id] = i
+        dfAbout[id]!++
+      }
+    }
+    for (const id of field(entry.answer, answers)) dfAnswer[id]!++
+    platforms[i] = entry.platforms.length ? platformBits(rewrite(entry.platforms.join(' '))) : 0
   }
   variantStart[n] = variantCount
   const v = variants.done()
   const c = categories.done()
   const a = answers.done()
   const mean = (xs: Float32Array) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1) || 1
-  const store: CorpusStore = {
+  return {
     terms,
     dfAbout: Int32Array.from(dfAbout),
     dfAnswer: Int32Array.from(dfAnswer),
@@ -204,7 +215,37 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
     platforms,
     avg: { question: mean(v.length), category: mean(c.length), answer: mean(a.length) },
   }
-  return { store, about, answer }
+}
+
+/**
+ * What FlexSearch indexes per entry: the distinct terms of question, alternates and category, and
+ * the answer's content terms (no glue or cross-space bigrams) that those fields do not already hold.
+ */
+export function indexTerms(store: CorpusStore): { about: string[][]; answer: string[][] } {
+  const { variants, categories, answers, variantStart, categoryOf, terms } = store
+  const n = categoryOf.length
+  const about: string[][] = new Array(n)
+  const answer: string[][] = new Array(n)
+  const mark = new Int32Array(terms.length).fill(-1)
+  for (let i = 0; i < n; i++) {
+    const list: string[] = []
+    const take = (id: number) => {
+      if (mark[id] === i) return
+      mark[id] = i
+      list.push(terms[id]!)
+    }
+    for (let k = variants.start[variantStart[i]!]!; k < variants.start[variantStart[i + 1]!]!; k++) take(variants.term[k]!)
+    const c = categoryOf[i]!
+    for (let k = categories.start[c]!; k < categories.start[c + 1]!; k++) take(categories.term[k]!)
+    about[i] = list
+    const rest: string[] = []
+    for (let k = answers.start[i]!; k < answers.start[i + 1]!; k++) {
+      const id = answers.term[k]!
+      if (mark[id] !== i && answers.weight[k]! >= SCORING.term.stem) rest.push(terms[id]!)
+    }
+    answer[i] = rest
+  }
+  return { about, answer }
 }
 
 /** Position of `id` in the sorted slice [from, to) of `term`, or -1. */

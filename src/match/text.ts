@@ -91,32 +91,43 @@ export type TermKind = keyof typeof SCORING.term
  */
 export function analyze(normalized: string, emit: (term: string, kind: TermKind) => void): void {
   let prev = ''
-  let prevEnd = -2
-  for (const m of normalized.matchAll(RUN)) {
-    const run = m[0]
-    const start = m.index ?? 0
-    if (HANGUL_SYLLABLE.test(run[0]!)) {
-      if (prev && start === prevEnd + 1) {
-        const b = prev.slice(-1) + run[0]
-        if (!STOP_BIGRAMS.has(b)) emit(b, 'cross')
-      }
-      const s = stemOf(run)
-      if ((s.length === 1 && !STOP_UNIGRAMS.has(s)) || s.length >= 3) emit(s, 'stem')
-      const last = run.length - 2
-      for (let i = 0; i <= last; i++) {
-        const b = run.slice(i, i + 2)
-        if (STOP_BIGRAMS.has(b)) continue
-        if (i + 2 <= s.length) emit(b, i === last && LIGHT_SECOND.has(b[1]!) ? 'glue' : 'bigram')
-        else if (i < s.length) emit(b, 'glue')
-      }
-      prev = run
-    } else {
+  let i = 0
+  const n = normalized.length
+  while (i < n) {
+    const start = i
+    const hangul = isSyllable(normalized.charCodeAt(i))
+    while (i < n && (hangul ? isSyllable(normalized.charCodeAt(i)) : isLatin(normalized.charCodeAt(i)))) i++
+    if (i === start) {
+      // A separator (space) keeps `prev` for a cross-space bigram; anything else breaks it.
+      if (normalized.charCodeAt(i) !== 32) prev = ''
+      i++
+      continue
+    }
+    const run = normalized.slice(start, i)
+    if (!hangul) {
       emit(run, 'latin')
       prev = ''
+      continue
     }
-    prevEnd = start + run.length
+    if (prev) {
+      const b = prev + run[0]
+      if (!STOP_BIGRAMS.has(b)) emit(b, 'cross')
+    }
+    const s = stemOf(run)
+    if ((s.length === 1 && !STOP_UNIGRAMS.has(s)) || s.length >= 3) emit(s, 'stem')
+    const last = run.length - 2
+    for (let k = 0; k <= last; k++) {
+      const b = run.slice(k, k + 2)
+      if (STOP_BIGRAMS.has(b)) continue
+      if (k + 2 <= s.length) emit(b, k === last && LIGHT_SECOND.has(b[1]!) ? 'glue' : 'bigram')
+      else if (k < s.length) emit(b, 'glue')
+    }
+    prev = run[run.length - 1]!
   }
 }
+
+const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3
+const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 
 /** The stem of a Hangul word; a word that is all ending keeps itself (하나요 is dropped by stop bigrams). */
 function stemOf(word: string): string {
