@@ -1,7 +1,8 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { convertHangulToQwerty, convertQwertyToHangul, disassemble as esDisassemble } from 'es-hangul'
-import { disassemble, qwertyToHangul } from '../src/match/hangul.js'
+import { disassemble, qwertyToHangul, stem } from '../src/match/hangul.js'
+import { normalize } from '../src/match/text.js'
 
 t.test('qwertyToHangul reads Korean typed on an English keyboard', async (t) => {
   const cases: Record<string, string> = {
@@ -82,4 +83,66 @@ t.test('disassemble: keystroke jamo, the same as es-hangul for every syllable', 
     if (disassemble(s) !== esDisassemble(s)) mismatches++
   }
   t.equal(mismatches, 0)
+})
+
+t.test('stem cuts josa and eomi from a word end', async (t) => {
+  const cases: Record<string, string> = {
+    비밀번호를: '비밀번호',
+    계정이에요: '계정',
+    바꾸고싶어요: '바꾸',
+    환불받으려면: '환불받',
+    탈퇴했는데: '탈퇴', // 는데, then past 했 → 해, then derivational 해
+    어떻게: '어떻게',
+    앱을: '앱',
+    카드로도: '카드',
+    계정으로: '계정',
+    앱에서는: '앱',
+    친구한테: '친구',
+    비번이요: '비번',
+    계정입니다: '계정',
+    // verb forms: contraction restored, derivation cut
+    바꿨어요: '바꾸',
+    바꿔주세요: '바꾸',
+    바꿀게요: '바꾸',
+    바꿉니다: '바꾸',
+    변경됐어요: '변경',
+    변경되나요: '변경',
+    변경해주세요: '변경',
+    환불할게요: '환불',
+    문의드려요: '문의',
+    취소시켜주세요: '취소',
+    주문하기: '주문',
+    결제할: '결제',
+    가입했어요: '가입',
+    먹었어요: '먹',
+    안되요: '안되', // the common misspelling reads like 안돼요
+    안돼요: '안되',
+  }
+  for (const [word, expected] of Object.entries(cases)) {
+    t.equal(stem(word), expected, word)
+    // The matcher stems normalized (vowel-folded) text: the same stem, folded.
+    t.equal(normalize(stem(normalize(word))), normalize(expected), `${word} normalized`)
+  }
+})
+
+t.test('stem keeps nouns that only look like they end in a josa or eomi', async (t) => {
+  const nouns = ['신고', '광고', '추가', '평가', '화면', '메시지', '이미지', '결과', '불만', '필요', '제한', '이용제한', '권한', '역할',
+    '회의', '주의', '문의', '정도', '휴가', '이해', '피해', '올해', '이체한도', '재시도', '친구추가', '분실신고', '접속장애', '결제경로', '충전기',
+    '고객문의', '약관동의', '어떻게', '그런데', '그리고', '하지만', '폰이']
+  for (const w of nouns) {
+    t.equal(stem(w), w, w)
+    t.equal(stem(normalize(w)), normalize(w), `${w} normalized`)
+  }
+  t.equal(stem('kakao'), 'kakao', 'not Hangul: unchanged')
+  t.equal(stem('pc버전'), 'pc버전')
+  t.equal(stem('요'), '요')
+})
+
+t.test('stem never empties or lengthens a word', async () => {
+  const syllable = fc.integer({ min: 0xac00, max: 0xd7a3 }).map((c) => String.fromCharCode(c))
+  fc.assert(fc.property(fc.array(syllable, { minLength: 1, maxLength: 8 }), (s) => {
+    const w = s.join('')
+    const out = stem(w)
+    return out.length >= 1 && out.length <= w.length
+  }), { numRuns: 5000 })
 })
