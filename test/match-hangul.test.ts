@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { convertHangulToQwerty, convertQwertyToHangul, disassemble as esDisassemble } from 'es-hangul'
-import { disassemble, qwertyToHangul, stem } from '../src/match/hangul.js'
+import { TypoIndex, disassemble, qwertyToHangul, stem } from '../src/match/hangul.js'
 import { normalize } from '../src/match/text.js'
 
 t.test('qwertyToHangul reads Korean typed on an English keyboard', async (t) => {
@@ -145,4 +145,52 @@ t.test('stem never empties or lengthens a word', async () => {
     const out = stem(w)
     return out.length >= 1 && out.length <= w.length
   }), { numRuns: 5000 })
+})
+
+t.test('TypoIndex finds vocabulary terms one jamo away', async (t) => {
+  const index = new TypoIndex(['학적', '채팅', '되', '안', '간', '오픈채팅', '비밀번호', '환불', '학생증', '채팅방', 'email'])
+  t.same(index.near('학젹'), ['학적'], 'substituted vowel')
+  t.same(index.near('채탕'), ['채팅'])
+  t.same(index.near('돼'), ['되'], 'ㅙ/ㅚ are ㅗㅐ/ㅗㅣ: one key apart')
+  t.same(index.near('않'), ['안'], 'a dropped final cluster key')
+  t.same(index.near('학생중'), ['학생증'])
+  t.same(index.near('비밀번효'), ['비밀번호'])
+  t.same(index.near('오픈채팅'), [], 'a term in the vocabulary is not its own neighbour')
+  t.same(index.near('환뷸'), ['환불'])
+  t.same(index.near('채팅바'), ['채팅방'], 'a missing final')
+  t.same(index.near('emial'), [], 'a transposition is two edits')
+  t.same(index.near('emai'), ['email'], 'Latin terms too')
+  t.same(index.near(''), [])
+  t.same(index.near('안'), ['간'], 'ㅇ → ㄱ')
+  t.equal(index.size, 11)
+  t.same(new TypoIndex([]).near('학적'), [])
+})
+
+t.test('TypoIndex returns what a brute-force jamo edit distance returns, in vocabulary order', async () => {
+  const distance = (a: string, b: string) => {
+    const x = disassemble(a)
+    const y = disassemble(b)
+    let prev = Array.from({ length: y.length + 1 }, (_, j) => j)
+    for (let i = 1; i <= x.length; i++) {
+      const cur = [i]
+      for (let j = 1; j <= y.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1))
+      prev = cur
+    }
+    return prev[y.length]!
+  }
+  // A small alphabet of syllables so that neighbours are common.
+  const syllable = fc.constantFrom(...'가각간갇갈감갑강개거고과괘괴구나난다닥달')
+  const word = fc.array(syllable, { minLength: 1, maxLength: 3 }).map((s) => s.join(''))
+  fc.assert(fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 60 }), word, (vocabulary, query) => {
+    const expected = vocabulary.filter((w) => distance(w, query) === 1)
+    const got = new TypoIndex(vocabulary).near(query, 1000)
+    return JSON.stringify(got) === JSON.stringify(expected)
+  }), { numRuns: 400 })
+})
+
+t.test('TypoIndex: max limits the answer, duplicates are indexed once', async (t) => {
+  const index = new TypoIndex(['각', '간', '갈', '감', '갑', '각'])
+  t.equal(index.size, 5)
+  t.same(index.near('가'), ['각', '간', '갈', '감', '갑'])
+  t.same(index.near('가', 2), ['각', '간'])
 })

@@ -342,3 +342,175 @@ function verbStem(word: string, verb: boolean): string {
               : im
   return restored === im ? w : w.slice(0, -1) + syllable(restored, 0)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Typo tolerance: vocabulary terms one jamo edit away
+
+/** Polynomial hash base (odd, large); hashes are 32-bit, mixed before bucketing. */
+const HASH_BASE = 0x01000193
+
+/** murmur3's finalizer: spreads the polynomial hash over all bits before the bucket is taken. */
+function mix(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+/**
+ * Vocabulary terms one jamo edit (substitution, insertion or deletion of one keystroke jamo) away
+ * from a term: 학젹 → 학적, 채탕 → 채팅, 돼 → 되 (ㄷㅗㅐ/ㄷㅗㅣ), 않 → 안 (ㅇㅏㄴㅎ/ㅇㅏㄴ).
+ *
+ * A deletion-neighbourhood index (SymSpell with distance 1) over keystroke jamo: every term and
+ * every one-jamo deletion of it is entered, so two strings one edit apart always share an entry
+ * (the query itself or one of its deletions); candidates are then checked exactly. Entries are
+ * 32-bit hashes in flat typed arrays bucketed by a counting sort, not strings in a Map: for a few
+ * hundred thousand terms that is tens of MB instead of hundreds, and the build is two linear
+ * passes (a term's deletion hashes come from its prefix hashes, O(length) per term).
+ * `npx tsx scripts/bench-hangul.ts` prints build time, heap and lookup time.
+ */
+export class TypoIndex {
+  readonly #terms: string[]
+  /** Keystroke jamo of all terms, concatenated; term i is #jamo[#start[i] .. #start[i + 1]). */
+  readonly #jamo: Uint16Array
+  readonly #start: Uint32Array
+  /** Entries of bucket b (the hash's top bits) are #keys/#ids[#bucket[b] .. #bucket[b + 1]); a key
+   *  is the hash's low 16 bits, enough to skip nearly every entry that is not a candidate. */
+  readonly #bucket: Uint32Array
+  readonly #keys: Uint16Array
+  readonly #ids: Uint32Array
+  readonly #shift: number
+  /** Which terms the current lookup has seen (term id → lookup number): no Set per lookup. */
+  readonly #seen: Uint32Array
+  #lookup = 0
+
+  constructor(vocabulary: Iterable<string>) {
+    this.#terms = [...new Set(vocabulary)].filter((t) => t.length > 0)
+    const n = this.#terms.length
+    const jamo = this.#terms.map(disassemble)
+    const start = new Uint32Array(n + 1)
+    for (let i = 0; i < n; i++) start[i + 1] = start[i]! + jamo[i]!.length
+    const codes = new Uint16Array(start[n]!)
+    for (let i = 0; i < n; i++) {
+      const j = jamo[i]!
+      for (let k = 0, at = start[i]!; k < j.length; k++) codes[at + k] = j.charCodeAt(k)
+    }
+    this.#jamo = codes
+    this.#start = start
+    this.#seen = new Uint32Array(n)
+
+    // Pass 1 hashes every entry and counts entries per bucket, pass 2 places them (a counting sort):
+    // linear, and the only temporary is the hash list.
+    const total = start[n]! + n
+    const bits = Math.max(4, Math.ceil(Math.log2(Math.max(total, 1))) - 2) // 2-4 entries per bucket
+    const shift = (this.#shift = 32 - bits)
+    const bucket = new Uint32Array((1 << bits) + 1)
+    const prefix = new Uint32Array(MAX_TERM_JAMO + 1)
+    const hashes = new Uint32Array(total)
+    const first = new Uint32Array(n + 1)
+    for (let id = 0; id < n; id++) {
+      const count = neighbourHashes(codes, start[id]!, start[id + 1]!, prefix, hashes, first[id]!)
+      first[id + 1] = first[id]! + count
+    }
+    for (let e = 0, end = first[n]!; e < end; e++) bucket[(hashes[e]! >>> shift) + 1]!++
+    for (let b = 1; b < bucket.length; b++) bucket[b]! += bucket[b - 1]!
+    const fill = bucket.slice(0, -1)
+    const keys = new Uint16Array(first[n]!)
+    const ids = new Uint32Array(keys.length)
+    for (let id = 0; id < n; id++) {
+      for (let e = first[id]!, end = first[id + 1]!; e < end; e++) {
+        const at = fill[hashes[e]! >>> shift]!++
+        keys[at] = hashes[e]! & 0xffff
+        ids[at] = id
+      }
+    }
+    this.#bucket = bucket
+    this.#keys = keys
+    this.#ids = ids
+  }
+
+  /** Distinct terms indexed. */
+  get size(): number {
+    return this.#terms.length
+  }
+
+  /**
+   * Vocabulary terms exactly one jamo edit from `term` (never `term` itself), at most `max`, in
+   * vocabulary order: pass the vocabulary most frequent first to get the likeliest first.
+   * Short terms have many neighbours (가 → 각, 간, 거 ...); the caller decides how short is too short.
+   */
+  near(term: string, max = 8): string[] {
+    const j = disassemble(term)
+    if (j.length === 0 || j.length > MAX_TERM_JAMO) return []
+    const q = new Uint16Array(j.length)
+    for (let k = 0; k < j.length; k++) q[k] = j.charCodeAt(k)
+    const lookup = ++this.#lookup
+    if (lookup === 0xffffffff) this.#seen.fill(0)
+    const found: number[] = []
+    const hashes = new Uint32Array(q.length + 1)
+    const count = neighbourHashes(q, 0, q.length, new Uint32Array(q.length + 1), hashes)
+    for (let k = 0; k < count; k++) {
+      const b = hashes[k]! >>> this.#shift
+      const key = hashes[k]! & 0xffff
+      for (let e = this.#bucket[b]!, end = this.#bucket[b + 1]!; e < end; e++) {
+        if (this.#keys[e] !== key) continue
+        const id = this.#ids[e]!
+        if (this.#seen[id] === lookup) continue
+        this.#seen[id] = lookup
+        if (oneEdit(q, this.#jamo, this.#start[id]!, this.#start[id + 1]!)) found.push(id)
+      }
+    }
+    return found.sort((a, b) => a - b).slice(0, max).map((id) => this.#terms[id]!)
+  }
+}
+
+/** Terms longer than this (in jamo) get no deletion entries: they are not words but pasted text. */
+const MAX_TERM_JAMO = 63
+
+/**
+ * Writes the mixed hash of codes[from..to) and of each one-jamo deletion of it (a run of equal
+ * jamo gives one deletion) into `out` from `at`; returns how many. Polynomial hash P over the prefixes:
+ * deleting position i gives P(all) + (P[i] - P[i+1]) · B^(len-1-i). None for overlong terms.
+ */
+function neighbourHashes(codes: Uint16Array, from: number, to: number, prefix: Uint32Array, out: Uint32Array, at = 0): number {
+  const len = to - from
+  if (len > MAX_TERM_JAMO) return 0
+  let h = 0
+  for (let k = 0; k < len; k++) {
+    h = (Math.imul(h, HASH_BASE) + codes[from + k]!) >>> 0
+    prefix[k + 1] = h
+  }
+  prefix[0] = 0
+  out[at] = mix(h)
+  let count = 1
+  let power = 1
+  for (let i = len - 1; i >= 0; i--) {
+    if (i === 0 || codes[from + i] !== codes[from + i - 1]) {
+      out[at + count++] = mix((h + Math.imul((prefix[i]! - prefix[i + 1]!) | 0, power)) >>> 0)
+    }
+    power = Math.imul(power, HASH_BASE)
+  }
+  return count
+}
+
+/** Whether b[from..to) is exactly one substitution, insertion or deletion away from a. */
+function oneEdit(a: Uint16Array, b: Uint16Array, from: number, to: number): boolean {
+  const la = a.length
+  const lb = to - from
+  if (Math.abs(la - lb) > 1) return false
+  let i = 0
+  while (i < la && i < lb && a[i] === b[from + i]) i++
+  if (la === lb) {
+    if (i === la) return false // identical
+    for (let k = i + 1; k < la; k++) if (a[k] !== b[from + k]) return false
+    return true
+  }
+  if (la > lb) {
+    for (let k = i; k < lb; k++) if (a[k + 1] !== b[from + k]) return false
+    return true
+  }
+  for (let k = i; k < la; k++) if (a[k] !== b[from + k + 1]) return false
+  return true
+}
