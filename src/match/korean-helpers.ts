@@ -1,5 +1,7 @@
 // The Korean helpers the matcher uses at query time, built over the corpus vocabulary: typo
-// readings and Korean typed on an English keyboard (the korean branch's hangul.ts does the work).
+// readings and Korean typed on an English keyboard (hangul.ts does the work).
+import { qwertyToHangul } from './hangul.js'
+
 export interface KoreanHelpers {
   /** Vocabulary terms one jamo edit away from `term`. */
   near(term: string): string[]
@@ -7,8 +9,7 @@ export interface KoreanHelpers {
   qwertyToHangul(token: string): string | undefined
 }
 
-/** Interim helpers until hangul.ts lands: no typo readings, no keyboard conversion. */
-export function koreanHelpers(vocabulary: Iterable<string>): KoreanHelpers {
+export function koreanHelpers(vocabulary: readonly string[]): KoreanHelpers {
   void vocabulary
-  return { near: () => [], qwertyToHangul: () => undefined }
+  return { near: () => [], qwertyToHangul }
 }

@@ -2,7 +2,7 @@
 // (Hangul bigrams, stems, Latin words) with their kind. Both sides go through exactly these
 // functions, otherwise NFC/NFD or spacing differences silently stop matching.
 import { SCORING } from './scoring.js'
-import { stem } from './interim-korean.js'
+import { stem } from './hangul.js'
 
 const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/
 /** Runs of Hangul syllables, or of Latin letters/digits; everything else separates terms. */
@@ -68,10 +68,15 @@ export const STOP_BIGRAMS: ReadonlySet<string> = folded([
   '에서', '으로', '에게', '한테', '까지', '부터', '처럼', '보다', '이랑', '하고',
 ])
 
-/** One-syllable words that carry no topic ("좀", "왜", "안"); other lone syllables become unigram terms. */
+/**
+ * One-syllable words that carry no topic ("좀", "왜", "안"), and the stems of light verbs that
+ * remain of 받고/해요/돼요/보여/줘요/와요 (받, 하, 되, 보, 주, 오, 가, 알, 있, 없, 싶): the
+ * action of nearly every question, not its topic. Other lone syllables become stem terms.
+ */
 const STOP_UNIGRAMS: ReadonlySet<string> = folded([
   '좀', '왜', '꼭', '안', '못', '잘', '다', '또', '더', '그', '이', '저', '내', '제', '뭐', '걍', '것', '거', '수', '등', '및',
   '때', '후', '전', '중', '를', '을', '가', '는', '은', '에', '의', '도', '와', '과', '나', '너', '네', '요', '게', '데', '건',
+  '받', '하', '되', '돼', '보', '주', '오', '알', '있', '없', '싶', '해', '봐', '줘', '와', '됨', '함',
 ])
 
 
