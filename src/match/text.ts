@@ -26,26 +26,30 @@ function folded(words: string[]): ReadonlySet<string> {
   return new Set(words.map((w) => foldVowels(w)))
 }
 
-const SYLLABLE_BASE = 0xac00
-/** Vowels people confuse when typing (ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ), folded to one; vowel index in a syllable. */
-const VOWEL_FOLD: Record<number, number> = { 1: 5, 3: 7, 10: 15, 11: 15 }
-
 /**
  * Fold spelling variants that are common typos on both sides: "패널티"/"페널티", "돼"/"되",
  * "률"/"율" (잔존률/잔존율). A syllable keeps its consonants; only the vowel is folded.
+ * The table is built on first use: hangul.ts (imported below) normalizes its word lists while this
+ * module is still loading, before any module-level constant here exists.
  */
 function foldVowels(text: string): string {
-  return text.replace(FOLDABLE, (ch) => FOLD_TABLE.get(ch) ?? ch)
+  const { table, foldable } = (foldVowels.cache ??= foldTable())
+  return text.replace(foldable, (ch) => table.get(ch) ?? ch)
 }
+foldVowels.cache = undefined as undefined | { table: Map<string, string>; foldable: RegExp }
 
-/** Syllables whose vowel folds, and what they fold to (built once; a regex replace is fast). */
-const FOLD_TABLE = new Map<string, string>([['률', '율']])
-for (let code = SYLLABLE_BASE; code <= 0xd7a3; code++) {
-  const v = Math.floor((code - SYLLABLE_BASE) / 28) % 21
-  const folded = VOWEL_FOLD[v]
-  if (folded !== undefined) FOLD_TABLE.set(String.fromCharCode(code), String.fromCharCode(code + (folded - v) * 28))
+/** Syllables whose vowel folds (ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ to one), and what they fold to. */
+function foldTable() {
+  const base = 0xac00
+  const vowelFold: Record<number, number> = { 1: 5, 3: 7, 10: 15, 11: 15 }
+  const table = new Map<string, string>([['률', '율']])
+  for (let code = base; code <= 0xd7a3; code++) {
+    const v = Math.floor((code - base) / 28) % 21
+    const to = vowelFold[v]
+    if (to !== undefined) table.set(String.fromCharCode(code), String.fromCharCode(code + (to - v) * 28))
+  }
+  return { table, foldable: new RegExp(`[${[...table.keys()].join('')}]`, 'g') }
 }
-const FOLDABLE = new RegExp(`[${[...FOLD_TABLE.keys()].join('')}]`, 'g')
 
 /**
  * Bigrams of frequent predicate endings and question words: they occur in nearly every question,
