@@ -26,7 +26,7 @@ export interface Lexicon {
   fillers: string[]
 }
 
-export function parseLexicon(json: unknown, source = 'lexicon'): Lexicon {
+export function parseLexicon (json: unknown, source = 'lexicon'): Lexicon {
   const synonyms = parseSynonyms(json, source)
   const raw = json as Record<string, unknown>
   const oneWay = raw._oneWay === undefined ? {} : parseSynonyms(raw._oneWay, `${source} _oneWay`)
@@ -41,12 +41,12 @@ export function parseLexicon(json: unknown, source = 'lexicon'): Lexicon {
  * compare equal however long the run; digits are never touched (1000, 2222). Runs of jamo
  * (ㅋㅋㅋ, ㅠㅠ), "~~" and emoticons are already gone after normalize().
  */
-export function squeezeRepeats(normalized: string): string {
+export function squeezeRepeats (normalized: string): string {
   return normalized.replace(/([\uAC00-\uD7A3a-z])\1{2,}/g, '$1$1')
 }
 
 /** The shipped lexicon (or another file in the same format). A missing file is an error: it ships with the code. */
-export async function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Promise<Lexicon> {
+export async function loadLexicon (file: string = DEFAULT_LEXICON_FILE): Promise<Lexicon> {
   return parseLexicon(JSON.parse(await readFile(file, 'utf8')), file)
 }
 
@@ -59,7 +59,7 @@ export async function loadLexicon(file: string = DEFAULT_LEXICON_FILE): Promise<
  * stays there: a shared variant never pulls two meanings together (the operator's block → 블록 keeps
  * a lexicon 차단 group from taking "block"), and no form gets two rewrites. Forms compare normalized.
  */
-export function mergeSynonyms(first: SynonymDict, ...rest: SynonymDict[]): SynonymDict {
+export function mergeSynonyms (first: SynonymDict, ...rest: SynonymDict[]): SynonymDict {
   const out: SynonymDict = {}
   /** normalized form → the canonical (key of `out`) whose group holds it */
   const owner = new Map<string, string>()
@@ -98,7 +98,7 @@ export class Expansions {
   /** Customer words by first character, longest first: one pass over the text, as in Synonyms. */
   readonly #byFirst = new Map<string, string[]>()
 
-  constructor(oneWay: SynonymDict, synonyms: Synonyms = new Synonyms()) {
+  constructor (oneWay: SynonymDict, synonyms: Synonyms = new Synonyms()) {
     for (const [term, customerWords] of Object.entries(oneWay)) {
       if (term.startsWith('_')) continue
       const to = synonyms.apply(normalize(term)).text
@@ -119,11 +119,11 @@ export class Expansions {
   }
 
   /** Number of customer words known. */
-  get size(): number {
+  get size (): number {
     return this.#terms.size
   }
 
-  apply(normalized: string): { text: string; added: string[] } {
+  apply (normalized: string): { text: string; added: string[] } {
     const added: string[] = []
     for (let i = 0; i < normalized.length; i++) {
       const key = this.#byFirst.get(normalized[i]!)?.find((k) => normalized.startsWith(k, i) && (!LATIN.test(k) || wholeWord(normalized, i, k.length)))
@@ -140,6 +140,6 @@ export class Expansions {
 const LATIN = /[a-z0-9]/
 
 /** Latin/digit words only match whole, as in Synonyms ("pc" must not fire inside "npc"). */
-function wholeWord(text: string, start: number, length: number): boolean {
+function wholeWord (text: string, start: number, length: number): boolean {
   return !LATIN.test(text[start - 1] ?? ' ') && !LATIN.test(text[start + length] ?? ' ')
 }
