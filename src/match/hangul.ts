@@ -240,7 +240,8 @@ const EOMI: Array<[Before, number, ...string[]]> = [
   ['', 1, '고요', '게요', '지요', '죠', '지만', '는데', '는데요', '는지', '는지요', '나요', '니까', '니깐', '네요', '다고', '다가', '다는', '던',
     '던데', '던데요', '든지', '기가', '기를', '기는', '기도', '기에', '기엔', '기로', '도록', '잖아', '잖아요', '거든요', '더라고요', '더라구요',
     '고싶어요', '고싶어', '고싶은데', '고싶다', '고싶습니다', '고싶은', '고싶네요', '고있어요', '고있는데', '고있습니다', '고있나요', '하게', '되게',
-    '지않아요', '지않나요', '지않는데', '지마세요', '지말고', '주세요', '하기', '되기'],
+    '지않아요', '지않나요', '지않는데', '지마세요', '지말고', '주세요', '하기', '되기', '하면', '되면', '하시면', '하지', '되지',
+    '더니', '더라', '는데도', '은데도', '어도요'],
   ['ㄹ', 1, '게요', '게', '까요', '까', '래요', '래', '거예요', '거에요', '지', '지요', '수록', '때'],
   ['ㄴ', 1, '데', '데요', '가요', '가', '지', '지요'],
   ['ㅂ', 1, '니다', '니까', '시다'],
@@ -287,6 +288,7 @@ const KEPT: ReadonlySet<string> = new Set(KEEP.flatMap(spellings))
 
 /** Derivational suffixes that make a verb of a noun (탈퇴+하다, 변경+되다, 취소+시키다), cut when two syllables remain. */
 const DERIVATION = ['하', '해', '되', '돼', '시키', '시켜', '당하', '당해', '드리', '드려', '하시', '되시'].flatMap(spellings)
+  .sort((a, b) => b.length - a.length) // 강퇴+당해, not 강퇴당+해
 
 function syllable (initialMedial: number, final: number): string {
   return String.fromCharCode(SYLLABLE_BASE + initialMedial * 28 + final)
@@ -348,8 +350,8 @@ function verbStem (word: string, verb: boolean): string {
   const last = w.charCodeAt(w.length - 1) - SYLLABLE_BASE
   const vowel = Math.floor(last / 28) % 21
   if (last % 28 === 20 && CONTRACTED_VOWELS.has(vowel)) {
-    // 했/됐/바꿨: past ㅆ on a contracted syllable; 었/았/였 standing alone go whole.
-    w = w.length > 1 && /[었았였]$/.test(w) ? w.slice(0, -1) : w.slice(0, -1) + syllable(Math.floor(last / 28), 0)
+    // 했/됐/바꿨: past ㅆ on a contracted syllable; 었/았/였 and 겠 (좋겠, 하겠) standing alone go whole.
+    w = w.length > 1 && /[었았였겠]$/.test(w) ? w.slice(0, -1) : w.slice(0, -1) + syllable(Math.floor(last / 28), 0)
   }
   for (const d of DERIVATION) {
     if (w.length - d.length >= 2 && w.endsWith(d)) return w.slice(0, -d.length)
