@@ -7,7 +7,7 @@ import { TypoIndex, qwertyToHangul, stem } from '../src/match/hangul.js'
 const TERMS = Number(process.argv[2] ?? 300_000)
 
 /** Deterministic PRNG (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
+function rng (seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
@@ -34,7 +34,7 @@ while (vocabulary.size < TERMS) {
 const words = [...vocabulary]
 
 /** A one-syllable typo of a vocabulary word (a different syllable in one place: often one jamo). */
-function typo(w: string): string {
+function typo (w: string): string {
   const i = Math.floor(random() * w.length)
   const code = w.charCodeAt(i) - 0xac00
   const final = code % 28
@@ -43,13 +43,13 @@ function typo(w: string): string {
 }
 
 /** JS heap plus typed-array buffers (which V8 keeps outside the heap), in MB. */
-function heapMb(): number {
+function heapMb (): number {
   globalThis.gc?.()
   const m = process.memoryUsage()
   return (m.heapUsed + m.arrayBuffers) / 1024 / 1024
 }
 
-function timeEach<T>(inputs: T[], fn: (x: T) => unknown): { p50: number; p99: number; mean: number } {
+function timeEach<T> (inputs: T[], fn: (x: T) => unknown): { p50: number; p99: number; mean: number } {
   const times: number[] = []
   for (const x of inputs) {
     const t0 = process.hrtime.bigint()

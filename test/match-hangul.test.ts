@@ -117,6 +117,12 @@ t.test('stem cuts josa and eomi from a word end', async (t) => {
     먹었어요: '먹',
     안되요: '안되', // the common misspelling reads like 안돼요
     안돼요: '안되',
+    탈퇴하면: '탈퇴',
+    업데이트했더니: '업데이트',
+    해지했는데도: '해지',
+    강퇴당했어요: '강퇴', // the longest derivation first: 당해, not 해
+    좋겠어요: '좋',
+    변경하겠습니다: '변경',
   }
   for (const [word, expected] of Object.entries(cases)) {
     t.equal(stem(word), expected, word)

@@ -32,7 +32,7 @@ for (let code = SYLLABLE_BASE; code <= SYLLABLE_LAST; code++) {
  * es-hangul's `disassemble` (a test checks every syllable), several times faster, which matters
  * when the typo index disassembles a whole corpus vocabulary.
  */
-export function disassemble(text: string): string {
+export function disassemble (text: string): string {
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
@@ -42,13 +42,13 @@ export function disassemble(text: string): string {
 }
 
 /** Index of a syllable's final consonant (0 = none), or -1 when `ch` is not a Hangul syllable. */
-export function finalOf(ch: string): number {
+export function finalOf (ch: string): number {
   const code = ch.charCodeAt(0)
   return code >= SYLLABLE_BASE && code <= SYLLABLE_LAST ? (code - SYLLABLE_BASE) % 28 : -1
 }
 
 /** Whether the last syllable of `word` ends in a consonant (받침). */
-export function hasFinal(word: string): boolean {
+export function hasFinal (word: string): boolean {
   return finalOf(word.slice(-1)) > 0
 }
 
@@ -57,17 +57,46 @@ export function hasFinal(word: string): boolean {
 
 /** The jamo each key types; Shift gives the doubled consonants and ㅒ/ㅖ, other capitals are lowercase. */
 const KEY_JAMO: Record<string, string> = {
-  q: 'ㅂ', w: 'ㅈ', e: 'ㄷ', r: 'ㄱ', t: 'ㅅ', y: 'ㅛ', u: 'ㅕ', i: 'ㅑ', o: 'ㅐ', p: 'ㅔ',
-  a: 'ㅁ', s: 'ㄴ', d: 'ㅇ', f: 'ㄹ', g: 'ㅎ', h: 'ㅗ', j: 'ㅓ', k: 'ㅏ', l: 'ㅣ',
-  z: 'ㅋ', x: 'ㅌ', c: 'ㅊ', v: 'ㅍ', b: 'ㅠ', n: 'ㅜ', m: 'ㅡ',
-  Q: 'ㅃ', W: 'ㅉ', E: 'ㄸ', R: 'ㄲ', T: 'ㅆ', O: 'ㅒ', P: 'ㅖ',
+  q: 'ㅂ',
+  w: 'ㅈ',
+  e: 'ㄷ',
+  r: 'ㄱ',
+  t: 'ㅅ',
+  y: 'ㅛ',
+  u: 'ㅕ',
+  i: 'ㅑ',
+  o: 'ㅐ',
+  p: 'ㅔ',
+  a: 'ㅁ',
+  s: 'ㄴ',
+  d: 'ㅇ',
+  f: 'ㄹ',
+  g: 'ㅎ',
+  h: 'ㅗ',
+  j: 'ㅓ',
+  k: 'ㅏ',
+  l: 'ㅣ',
+  z: 'ㅋ',
+  x: 'ㅌ',
+  c: 'ㅊ',
+  v: 'ㅍ',
+  b: 'ㅠ',
+  n: 'ㅜ',
+  m: 'ㅡ',
+  Q: 'ㅃ',
+  W: 'ㅉ',
+  E: 'ㄸ',
+  R: 'ㄲ',
+  T: 'ㅆ',
+  O: 'ㅒ',
+  P: 'ㅖ',
 }
 const SIMPLE_VOWELS = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗ   ㅛㅜ   ㅠㅡ ㅣ' // by medial index; blanks are compound vowels
 const SIMPLE_FINALS = ' ㄱㄲ ㄴ  ㄷㄹ       ㅁㅂ ㅅㅆㅇㅈㅊㅋㅌㅍㅎ' // by final index; blanks: none or clusters
 /** Two vowel keys that make one vowel (ㅗ+ㅏ = ㅘ), as medial indices. */
-const COMPOUND_VOWEL: Record<string, number> = { 'ㅗㅏ': 9, 'ㅗㅐ': 10, 'ㅗㅣ': 11, 'ㅜㅓ': 14, 'ㅜㅔ': 15, 'ㅜㅣ': 16, 'ㅡㅣ': 19 }
+const COMPOUND_VOWEL: Record<string, number> = { ㅗㅏ: 9, ㅗㅐ: 10, ㅗㅣ: 11, ㅜㅓ: 14, ㅜㅔ: 15, ㅜㅣ: 16, ㅡㅣ: 19 }
 /** Two consonant keys that make one final cluster (ㄹ+ㄱ = ㄺ), as final indices. */
-const FINAL_CLUSTER: Record<string, number> = { 'ㄱㅅ': 3, 'ㄴㅈ': 5, 'ㄴㅎ': 6, 'ㄹㄱ': 9, 'ㄹㅁ': 10, 'ㄹㅂ': 11, 'ㄹㅅ': 12, 'ㄹㅌ': 13, 'ㄹㅍ': 14, 'ㄹㅎ': 15, 'ㅂㅅ': 18 }
+const FINAL_CLUSTER: Record<string, number> = { ㄱㅅ: 3, ㄴㅈ: 5, ㄴㅎ: 6, ㄹㄱ: 9, ㄹㅁ: 10, ㄹㅂ: 11, ㄹㅅ: 12, ㄹㅌ: 13, ㄹㅍ: 14, ㄹㅎ: 15, ㅂㅅ: 18 }
 
 /**
  * Latin words that happen to type clean Hangul syllables (wifi → 쟈랴, video → 퍙대, today → 생묘).
@@ -100,7 +129,7 @@ const MAX_KEYS = 40
  * consonant-vowel pattern. A result is still a guess: the matcher should use it only for a token
  * the corpus vocabulary does not know as Latin, and only when the Hangul is in that vocabulary.
  */
-export function qwertyToHangul(token: string): string | undefined {
+export function qwertyToHangul (token: string): string | undefined {
   if (token.length < 2 || token.length > MAX_KEYS) return undefined
   const keys = token === token.toUpperCase() ? token.toLowerCase() : token
   if (LATIN_WORDS.has(keys.toLowerCase())) return undefined
@@ -120,7 +149,7 @@ export function qwertyToHangul(token: string): string | undefined {
  * composition (the tests use it as the oracle) but returns partial results with stray jamo and
  * takes about 18 µs per word; this takes about 1 µs, which matters on the matcher's hot path.
  */
-function composeSyllables(jamo: readonly string[]): string | undefined {
+function composeSyllables (jamo: readonly string[]): string | undefined {
   const n = jamo.length
   const vowel = (i: number) => i < n && SIMPLE_VOWELS.includes(jamo[i]!)
   let out = ''
@@ -211,7 +240,8 @@ const EOMI: Array<[Before, number, ...string[]]> = [
   ['', 1, '고요', '게요', '지요', '죠', '지만', '는데', '는데요', '는지', '는지요', '나요', '니까', '니깐', '네요', '다고', '다가', '다는', '던',
     '던데', '던데요', '든지', '기가', '기를', '기는', '기도', '기에', '기엔', '기로', '도록', '잖아', '잖아요', '거든요', '더라고요', '더라구요',
     '고싶어요', '고싶어', '고싶은데', '고싶다', '고싶습니다', '고싶은', '고싶네요', '고있어요', '고있는데', '고있습니다', '고있나요', '하게', '되게',
-    '지않아요', '지않나요', '지않는데', '지마세요', '지말고', '주세요', '하기', '되기'],
+    '지않아요', '지않나요', '지않는데', '지마세요', '지말고', '주세요', '하기', '되기', '하면', '되면', '하시면', '하지', '되지',
+    '더니', '더라', '는데도', '은데도', '어도요'],
   ['ㄹ', 1, '게요', '게', '까요', '까', '래요', '래', '거예요', '거에요', '지', '지요', '수록', '때'],
   ['ㄴ', 1, '데', '데요', '가요', '가', '지', '지요'],
   ['ㅂ', 1, '니다', '니까', '시다'],
@@ -234,7 +264,7 @@ const KEEP = ['어떻게', '이렇게', '그렇게', '저렇게', '어떡해', '
 
 /** Vowels a verb stem's last vowel merges into with 어/아 (바꾸+어 = 바꿔, 하+여 = 해), folded too. */
 const CONTRACTED_VOWELS = new Set([0, 1, 4, 5, 6, 9, 10, 11, 14, 15]) // ㅚ for the common misspelling 되요
-const JAMO_FINAL: Record<string, number> = { 'ㄹ': 8, 'ㄴ': 4, 'ㅂ': 17 }
+const JAMO_FINAL: Record<string, number> = { ㄹ: 8, ㄴ: 4, ㅂ: 17 }
 
 const ENDINGS = new Map<string, Ending[]>()
 /** Folded spellings too: the matcher's normalize folds ㅐ/ㅔ, ㅙ/ㅚ/ㅞ (해요 → 헤요, 돼요 → 뒈요). */
@@ -251,19 +281,20 @@ for (const [table, josa] of [[EOMI, false], [JOSA, true]] as const) {
 }
 // The most specific reading first: a contracted verb (바꿔+도 before 카드+도), then an ending that
 // brings a final consonant (바꿀+게요 before a bare 게요), then the ones that look at the final.
-const RANK: Record<Before, number> = { A: 0, 'ㄹ': 1, 'ㄴ': 1, 'ㅂ': 1, C: 2, V: 2, R: 2, '': 3 }
+const RANK: Record<Before, number> = { A: 0, ㄹ: 1, ㄴ: 1, ㅂ: 1, C: 2, V: 2, R: 2, '': 3 }
 for (const list of ENDINGS.values()) list.sort((a, b) => RANK[a.before] - RANK[b.before])
 const LONGEST_ENDING = Math.max(...[...ENDINGS.keys()].map((k) => k.length))
 const KEPT: ReadonlySet<string> = new Set(KEEP.flatMap(spellings))
 
 /** Derivational suffixes that make a verb of a noun (탈퇴+하다, 변경+되다, 취소+시키다), cut when two syllables remain. */
 const DERIVATION = ['하', '해', '되', '돼', '시키', '시켜', '당하', '당해', '드리', '드려', '하시', '되시'].flatMap(spellings)
+  .sort((a, b) => b.length - a.length) // 강퇴+당해, not 강퇴당+해
 
-function syllable(initialMedial: number, final: number): string {
+function syllable (initialMedial: number, final: number): string {
   return String.fromCharCode(SYLLABLE_BASE + initialMedial * 28 + final)
 }
 
-function fits(e: Ending, word: string): boolean {
+function fits (e: Ending, word: string): boolean {
   const rest = word.length - e.suffix.length
   if (rest < e.min) return false
   const prev = word[rest - 1]!
@@ -279,7 +310,7 @@ function fits(e: Ending, word: string): boolean {
   }
 }
 
-function cut(e: Ending, word: string): string {
+function cut (e: Ending, word: string): string {
   const rest = word.slice(0, word.length - e.suffix.length)
   if (e.before in JAMO_FINAL) {
     const code = rest.charCodeAt(rest.length - 1) - SYLLABLE_BASE
@@ -298,19 +329,15 @@ function cut(e: Ending, word: string): string {
  * a noun that happens to end like an ending may be cut (고양이 → 고양), the same way on both the
  * corpus and the query side, and the matcher uses stems alongside bigrams, never instead of them.
  */
-export function stem(word: string): string {
+export function stem (word: string): string {
   if (word.length < 2 || !HANGUL_WORD.test(word) || KEPT.has(word)) return word
-  let w = word
   for (let len = Math.min(LONGEST_ENDING, word.length - 1); len >= 1; len--) {
     const e = ENDINGS.get(word.slice(-len))?.find((x) => fits(x, word))
-    if (e === undefined) continue
-    w = cut(e, word)
-    if (e.josa) return w
-    return verbStem(w, true)
+    if (e !== undefined) return e.josa ? cut(e, word) : verbStem(cut(e, word), true)
   }
   // A bare adnominal of a 하다/되다 verb: 결제할, 변경될, 삭제된 (not 한: 제한, 권한 are nouns).
   if (word.length >= 3 && /[할될된]$/.test(word)) return verbStem(cut({ suffix: '', before: 'ㄹ', min: 0, josa: false, notAfter: '' }, word), true)
-  return verbStem(w, false)
+  return verbStem(word, false)
 }
 
 /**
@@ -318,13 +345,13 @@ export function stem(word: string): string {
  * (바꿔 → 바꾸). `verb`: an eomi was cut, so the word is surely a verb; only then are 해/돼/봐
  * restored (a bare 이해, 피해, 올해 is a noun).
  */
-function verbStem(word: string, verb: boolean): string {
+function verbStem (word: string, verb: boolean): string {
   let w = word
   const last = w.charCodeAt(w.length - 1) - SYLLABLE_BASE
   const vowel = Math.floor(last / 28) % 21
   if (last % 28 === 20 && CONTRACTED_VOWELS.has(vowel)) {
-    // 했/됐/바꿨: past ㅆ on a contracted syllable; 었/았/였 standing alone go whole.
-    w = w.length > 1 && /[었았였]$/.test(w) ? w.slice(0, -1) : w.slice(0, -1) + syllable(Math.floor(last / 28), 0)
+    // 했/됐/바꿨: past ㅆ on a contracted syllable; 었/았/였 and 겠 (좋겠, 하겠) standing alone go whole.
+    w = w.length > 1 && /[었았였겠]$/.test(w) ? w.slice(0, -1) : w.slice(0, -1) + syllable(Math.floor(last / 28), 0)
   }
   for (const d of DERIVATION) {
     if (w.length - d.length >= 2 && w.endsWith(d)) return w.slice(0, -d.length)
@@ -334,12 +361,11 @@ function verbStem(word: string, verb: boolean): string {
   const im = Math.floor(end / 28)
   const medial = im % 21
   // ㅝ → ㅜ (바꿔 → 바꾸, 지워 → 지우); 봐 → 보; 해 (folded 헤) → 하; 돼 → 되 (folded, both are 뒈 already).
-  const restored = medial === 14 ? im - 1
-    : !verb ? im
-        : w.endsWith('봐') ? im - 1
-          : /[해헤]$/.test(w) ? im - medial
-            : w.endsWith('돼') ? im + 1
-              : im
+  let restored = im
+  if (medial === 14) restored = im - 1
+  else if (verb && w.endsWith('봐')) restored = im - 1
+  else if (verb && /[해헤]$/.test(w)) restored = im - medial
+  else if (verb && w.endsWith('돼')) restored = im + 1
   return restored === im ? w : w.slice(0, -1) + syllable(restored, 0)
 }
 
@@ -350,7 +376,7 @@ function verbStem(word: string, verb: boolean): string {
 const HASH_BASE = 0x01000193
 
 /** murmur3's finalizer: spreads the polynomial hash over all bits before the bucket is taken. */
-function mix(h: number): number {
+function mix (h: number): number {
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13
@@ -386,7 +412,7 @@ export class TypoIndex {
   readonly #seen: Uint32Array
   #lookup = 0
 
-  constructor(vocabulary: Iterable<string>) {
+  constructor (vocabulary: Iterable<string>) {
     this.#terms = [...new Set(vocabulary)].filter((t) => t.length > 0)
     const n = this.#terms.length
     const jamo = this.#terms.map(disassemble)
@@ -432,7 +458,7 @@ export class TypoIndex {
   }
 
   /** Distinct terms indexed. */
-  get size(): number {
+  get size (): number {
     return this.#terms.length
   }
 
@@ -441,7 +467,7 @@ export class TypoIndex {
    * vocabulary order: pass the vocabulary most frequent first to get the likeliest first.
    * Short terms have many neighbours (가 → 각, 간, 거 ...); the caller decides how short is too short.
    */
-  near(term: string, max = 8): string[] {
+  near (term: string, max = 8): string[] {
     const j = disassemble(term)
     if (j.length === 0 || j.length > MAX_TERM_JAMO) return []
     const q = new Uint16Array(j.length)
@@ -474,7 +500,7 @@ const MAX_TERM_JAMO = 63
  * jamo gives one deletion) into `out` from `at`; returns how many. Polynomial hash P over the prefixes:
  * deleting position i gives P(all) + (P[i] - P[i+1]) · B^(len-1-i). None for overlong terms.
  */
-function neighbourHashes(codes: Uint16Array, from: number, to: number, prefix: Uint32Array, out: Uint32Array, at = 0): number {
+function neighbourHashes (codes: Uint16Array, from: number, to: number, prefix: Uint32Array, out: Uint32Array, at = 0): number {
   const len = to - from
   if (len > MAX_TERM_JAMO) return 0
   let h = 0
@@ -496,7 +522,7 @@ function neighbourHashes(codes: Uint16Array, from: number, to: number, prefix: U
 }
 
 /** Whether b[from..to) is exactly one substitution, insertion or deletion away from a. */
-function oneEdit(a: Uint16Array, b: Uint16Array, from: number, to: number): boolean {
+function oneEdit (a: Uint16Array, b: Uint16Array, from: number, to: number): boolean {
   const la = a.length
   const lb = to - from
   if (Math.abs(la - lb) > 1) return false
