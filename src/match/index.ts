@@ -6,7 +6,8 @@ import { FaqMatcher, addTerms, createIndex } from './matcher.js'
 import { loadModel, type ConfidenceModel } from './model.js'
 import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
 import { buildStore, indexTerms, type CorpusStore } from './store.js'
-import { loadSynonyms, type Synonyms } from './synonyms.js'
+import { Expansions, loadLexicon, mergeSynonyms, type Lexicon } from './lexicon.js'
+import { Synonyms, loadSynonymDict } from './synonyms.js'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 import type { Matcher } from './types.js'
 import { normalize } from './text.js'
@@ -23,15 +24,18 @@ export interface MatcherOptions {
 export const DEFAULT_MODEL_FILE = dataPath('match-model.json')
 
 interface Setup {
+  /** The operator's synonyms merged over the shipped lexicon's equivalences. */
   synonyms: Synonyms
+  lexicon: Lexicon
   model: ConfidenceModel
   thresholds: Thresholds
   pause: () => Promise<void> | undefined
 }
 
 async function setup(options: MatcherOptions): Promise<Setup> {
-  const [synonyms, model] = await Promise.all([loadSynonyms(options.synonymsFile), loadModel(options.modelFile ?? DEFAULT_MODEL_FILE)])
-  return { synonyms, model, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds }, pause: pacer(options.sliceMs) }
+  const [dict, lexicon, model] = await Promise.all([loadSynonymDict(options.synonymsFile), loadLexicon(), loadModel(options.modelFile ?? DEFAULT_MODEL_FILE)])
+  const synonyms = new Synonyms(mergeSynonyms(dict, lexicon.synonyms))
+  return { synonyms, lexicon, model, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds }, pause: pacer(options.sliceMs) }
 }
 
 /** A pause that yields to the event loop once `sliceMs` has passed since the last yield. */
@@ -56,8 +60,10 @@ async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[][]
     addTerms(answerIndex, i, answer[i]!)
   }
   await s.pause()
-  const korean = koreanHelpers(store.terms)
-  return new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, model: s.model, thresholds: s.thresholds, korean })
+  const korean = koreanHelpers(store)
+  await s.pause()
+  const expansions = new Expansions(s.lexicon.oneWay, s.synonyms)
+  return new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
 }
 
 export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {

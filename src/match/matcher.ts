@@ -16,6 +16,7 @@ import { featureVector, probability, type ConfidenceModel, type Features } from 
 import { SCORING } from './scoring.js'
 import { find, platformBits, type CorpusStore, type FieldSlices } from './store.js'
 import type { Synonyms, Applied } from './synonyms.js'
+import { squeezeRepeats, type Expansions } from './lexicon.js'
 import { normalize, queryTerms } from './text.js'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 import type { Candidate, ExplainedCandidate, MatchExplanation, MatchResult, Matcher, Outcome } from './types.js'
@@ -73,6 +74,10 @@ export interface MatcherParts {
   aboutIndex: Index
   answerIndex: Index
   synonyms: Synonyms
+  /** One-way lexicon entries (customer word → help-centre term), utterances only. */
+  expansions: Expansions
+  /** Chat words with no content (lexicon), dropped from utterances. */
+  fillers: ReadonlySet<string>
   model: ConfidenceModel
   thresholds: Thresholds
   korean: KoreanHelpers
@@ -89,6 +94,8 @@ export class FaqMatcher implements Matcher {
   readonly #about: Index
   readonly #answer: Index
   readonly #korean: KoreanHelpers
+  readonly #expansions: Expansions
+  readonly #fillers: ReadonlySet<string>
   readonly #n: number
 
   constructor(parts: MatcherParts) {
@@ -100,6 +107,8 @@ export class FaqMatcher implements Matcher {
     this.#about = parts.aboutIndex
     this.#answer = parts.answerIndex
     this.#korean = parts.korean
+    this.#expansions = parts.expansions
+    this.#fillers = parts.fillers
     this.#n = parts.corpus.entries.length
     parts.store.terms.forEach((t, i) => this.#ids.set(t, i))
     parts.corpus.entries.forEach((e, i) => {
@@ -144,10 +153,14 @@ export class FaqMatcher implements Matcher {
   /** Normalization, synonyms, keyboard, terms, typo readings: the utterance as the index sees it. */
   #query(utterance: string): Query {
     const normalized = normalize(utterance)
-    const applied = this.synonyms.apply(normalized)
+    const applied = this.synonyms.apply(squeezeRepeats(normalized))
     let rewritten = applied.text
+    if (this.#fillers.size) rewritten = rewritten.split(' ').filter((w) => !this.#fillers.has(w)).join(' ')
     const keyboard: Applied[] = []
     if (/[a-z]/.test(rewritten)) rewritten = this.#keyboard(rewritten, keyboard)
+    const expanded = this.#expansions.apply(rewritten)
+    for (const to of expanded.added) applied.applied.push({ from: '(lexicon)', to })
+    rewritten = expanded.text
     const terms = queryTerms(rewritten)
     const q: Query = {
       normalized, rewritten, synonyms: applied.applied, keyboard,

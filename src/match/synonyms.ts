@@ -98,14 +98,19 @@ export function parseSynonyms(json: unknown, source = 'synonyms'): SynonymDict {
   return dict
 }
 
-export async function loadSynonyms(file: string | undefined): Promise<Synonyms> {
-  if (!file) return new Synonyms()
+/** The operator's dictionary; a missing file or none configured is an empty one. */
+export async function loadSynonymDict(file: string | undefined): Promise<SynonymDict> {
+  if (!file) return {}
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return new Synonyms()
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {}
     throw err
   }
-  return new Synonyms(parseSynonyms(JSON.parse(text), file))
+  return parseSynonyms(JSON.parse(text), file)
+}
+
+export async function loadSynonyms(file: string | undefined): Promise<Synonyms> {
+  return new Synonyms(await loadSynonymDict(file))
 }
