@@ -179,7 +179,7 @@ export class FaqMatcher implements Matcher {
       if (w < SCORING.term.stem) continue
       q.mass += w
       // A Hangul bigram no entry has may be a typo of one that some entry has (채탕 → 채팅).
-      const near = term.length === 2 ? this.#korean.near(term) : []
+      const near = term.length === 2 && w === SCORING.term.bigram ? this.#korean.near(term) : []
       let read = false
       for (const t of near) {
         const nid = this.#ids.get(t)

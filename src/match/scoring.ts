@@ -28,8 +28,12 @@ export const SCORING = {
    * its relevance times `match`, an entry of only other platforms times `other`.
    */
   platform: { match: 1.15, other: 0.6 },
-  /** Candidates FlexSearch proposes per field index, and how many query terms are sent (rarest first). */
-  candidates: { perIndex: 40, queryTerms: 8 },
+  /**
+   * Candidates FlexSearch proposes per field index, how many query terms are sent (rarest first),
+   * and how many of an answer's rarest content terms propose its entry (the answer index is for
+   * questions that only paraphrase the answer; its common words would propose every entry).
+   */
+  candidates: { perIndex: 40, queryTerms: 8, answerTerms: 16 },
   /** Candidates the confidence model looks at (the rest are far below the top). */
   considered: 8,
   /** At most this many choices are offered (a KakaoTalk list card holds five). */

@@ -219,7 +219,7 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
 
 /**
  * What FlexSearch indexes per entry: the distinct terms of question, alternates and category, and
- * the answer's content terms (no glue or cross-space bigrams) that those fields do not already hold.
+ * the answer's rarest content terms (no glue or cross-space bigrams) that those fields do not hold.
  */
 export function indexTerms(store: CorpusStore): { about: string[][]; answer: string[][] } {
   const { variants, categories, answers, variantStart, categoryOf, terms } = store
@@ -238,12 +238,16 @@ export function indexTerms(store: CorpusStore): { about: string[][]; answer: str
     const c = categoryOf[i]!
     for (let k = categories.start[c]!; k < categories.start[c + 1]!; k++) take(categories.term[k]!)
     about[i] = list
-    const rest: string[] = []
+    const rest: number[] = []
     for (let k = answers.start[i]!; k < answers.start[i + 1]!; k++) {
       const id = answers.term[k]!
-      if (mark[id] !== i && answers.weight[k]! >= SCORING.term.stem) rest.push(terms[id]!)
+      if (mark[id] !== i && answers.weight[k]! >= SCORING.term.stem) rest.push(id)
     }
-    answer[i] = rest
+    if (rest.length > SCORING.candidates.answerTerms) {
+      rest.sort((a, b) => store.dfAnswer[a]! - store.dfAnswer[b]! || a - b)
+      rest.length = SCORING.candidates.answerTerms
+    }
+    answer[i] = rest.map((id) => terms[id]!)
   }
   return { about, answer }
 }

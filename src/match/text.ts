@@ -13,11 +13,11 @@ const RUN = /[\uAC00-\uD7A3]+|[a-z0-9]+/g
  * jamo (ㅋㅋ, ㅠㅠ) carry no content and are dropped. "1:1" becomes "1대1" so it survives as one term.
  */
 export function normalize(text: string): string {
-  return foldVowels(text.normalize('NFC').replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2'))
+  // Text of ASCII and precomposed syllables only is already NFC (most of a corpus): skip that pass.
+  const nfc = /[^\x00-\x7f\uac00-\ud7a3]/.test(text) ? text.normalize('NFC') : text
+  return foldVowels(nfc.includes(':') || nfc.includes('：') ? nfc.replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2') : nfc)
     .toLowerCase()
-    .replace(/[\u3131-\u318E\u1100-\u11FF]+/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/(?:[^\p{L}\p{N}]|[\u3131-\u318E\u1100-\u11FF])+/gu, ' ')
     .trim()
 }
 
@@ -33,22 +33,35 @@ function folded(words: string[]): ReadonlySet<string> {
  * module is still loading, before any module-level constant here exists.
  */
 function foldVowels(text: string): string {
-  const { table, foldable } = (foldVowels.cache ??= foldTable())
-  return text.replace(foldable, (ch) => table.get(ch) ?? ch)
+  const to = (foldVowels.table ??= foldTable())
+  let out: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0xac00 || c > 0xd7a3 || to[c - 0xac00] === c) continue
+    // Copy on the first change only: most text has nothing to fold.
+    if (out === undefined) out = text.slice(0, i)
+    out += String.fromCharCode(to[c - 0xac00]!)
+    let j = i + 1
+    while (j < text.length && !(text.charCodeAt(j) >= 0xac00 && text.charCodeAt(j) <= 0xd7a3 && to[text.charCodeAt(j) - 0xac00] !== text.charCodeAt(j))) j++
+    out += text.slice(i + 1, j)
+    i = j - 1
+  }
+  return out ?? text
 }
-foldVowels.cache = undefined as undefined | { table: Map<string, string>; foldable: RegExp }
+foldVowels.table = undefined as Uint16Array | undefined
 
-/** Syllables whose vowel folds (ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ to one), and what they fold to. */
-function foldTable() {
+/** For every syllable, the syllable it folds to (itself when its vowel does not fold). */
+function foldTable(): Uint16Array {
   const base = 0xac00
   const vowelFold: Record<number, number> = { 1: 5, 3: 7, 10: 15, 11: 15 }
-  const table = new Map<string, string>([['률', '율']])
+  const table = new Uint16Array(0xd7a3 - base + 1)
   for (let code = base; code <= 0xd7a3; code++) {
     const v = Math.floor((code - base) / 28) % 21
-    const to = vowelFold[v]
-    if (to !== undefined) table.set(String.fromCharCode(code), String.fromCharCode(code + (to - v) * 28))
+    const f = vowelFold[v]
+    table[code - base] = f === undefined ? code : code + (f - v) * 28
   }
-  return { table, foldable: new RegExp(`[${[...table.keys()].join('')}]`, 'g') }
+  table['률'.charCodeAt(0) - base] = '율'.charCodeAt(0)
+  return table
 }
 
 /**
@@ -140,9 +153,18 @@ const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 
 /** The stem of a Hangul word; a word that is all ending keeps itself (하나요 is dropped by stop bigrams). */
 function stemOf(word: string): string {
-  const s = stem(word)
-  return s || word
+  let s = STEMS.get(word)
+  if (s === undefined) {
+    s = stem(word) || word
+    if (STEMS.size >= STEM_CACHE) STEMS.clear()
+    STEMS.set(word, s)
+  }
+  return s
 }
+
+/** Stems of words seen, bounded: words repeat across a corpus and in chat, and stem() is the costliest step. */
+const STEMS = new Map<string, string>()
+const STEM_CACHE = 100_000
 
 /** Terms of normalized text with their strongest kind's weight, each term once (the query side). */
 export function queryTerms(normalized: string): Map<string, number> {
