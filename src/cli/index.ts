@@ -4,7 +4,7 @@
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }> = {
   import: { summary: 'import <files...> --out <file>   build a corpus from help-centre pages, CSV, JSON/JSONL', load: () => import('./import.js') },
   ask: { summary: 'ask "<utterance>"                 show candidates, scores and the outcome', load: () => import('./ask.js') },
-  eval: { summary: 'eval <file.jsonl>                 measure answer quality and sweep thresholds', load: () => import('./eval.js') },
+  eval: { summary: 'eval [<file.jsonl>] [--set C:F]   answer quality beside the baseline; threshold sweep', load: () => import('./eval.js') },
   replay: { summary: 'replay <fixture.json...>         send fixtures and draw the replies', load: () => import('./replay.js') },
   report: { summary: 'report <log files...>            unanswered questions, feedback, outcomes', load: () => import('./report.js') },
 }
