@@ -70,7 +70,7 @@ export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions =
   const s = await setup(options)
   const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
   const store = await buildStore(corpus, rewrite, s.pause)
-  const { about, answer } = indexTerms(store)
+  const { about, answer } = await indexTerms(store, s.pause)
   return assemble(corpus, store, about, answer, s)
 }
 
@@ -83,7 +83,7 @@ export async function snapshotMatcher(m: Matcher): Promise<Uint8Array> {
 export async function restoreMatcher(corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
   const store = decodeSnapshot(bytes, fingerprint(corpus, s.synonyms))
-  const { about, answer } = indexTerms(store)
+  const { about, answer } = await indexTerms(store, s.pause)
   return assemble(corpus, store, about, answer, s)
 }
 

@@ -221,13 +221,14 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
  * What FlexSearch indexes per entry: the distinct terms of question, alternates and category, and
  * the answer's rarest content terms (no glue or cross-space bigrams) that those fields do not hold.
  */
-export function indexTerms(store: CorpusStore): { about: string[][]; answer: string[][] } {
+export async function indexTerms(store: CorpusStore, pause: () => Promise<void> | undefined): Promise<{ about: string[][]; answer: string[][] }> {
   const { variants, categories, answers, variantStart, categoryOf, terms } = store
   const n = categoryOf.length
   const about: string[][] = new Array(n)
   const answer: string[][] = new Array(n)
   const mark = new Int32Array(terms.length).fill(-1)
   for (let i = 0; i < n; i++) {
+    if ((i & 1023) === 1023) await pause()
     const list: string[] = []
     const take = (id: number) => {
       if (mark[id] === i) return
