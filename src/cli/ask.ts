@@ -26,6 +26,7 @@ export async function run(argv: string[]): Promise<number> {
   console.log(`utterance   ${utterance}`)
   console.log(`normalized  ${x.normalized}`)
   if (x.synonyms.length) console.log(`synonyms    ${x.synonyms.map((s) => `${s.from}→${s.to}`).join(', ')}`)
+  if (x.expansions.length) console.log(`lexicon     + ${x.expansions.join(', ')}`)
   if (x.keyboard.length) console.log(`keyboard    ${x.keyboard.map((s) => `${s.from}→${s.to}`).join(', ')}`)
   if (x.rewritten !== x.normalized) console.log(`rewritten   ${x.rewritten}`)
   if (x.platforms.length) console.log(`platforms   ${x.platforms.join(', ')}`)

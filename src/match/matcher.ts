@@ -43,6 +43,7 @@ interface Query {
   rewritten: string
   synonyms: Applied[]
   keyboard: Applied[]
+  expansions: string[]
   /** Term ids (-1 = unseen), weights and IDFs, in parallel. */
   ids: number[]
   weights: number[]
@@ -142,6 +143,7 @@ export class FaqMatcher implements Matcher {
       rewritten: q.rewritten,
       synonyms: q.synonyms,
       keyboard: q.keyboard,
+      expansions: q.expansions,
       terms: q.strings.map((term, i) => ({ term, weight: q.weights[i]!, idf: round(q.idfs[i]!), seen: q.ids[i]! >= 0, ...(q.typoOf[i] ? { typoOf: q.typoOf[i] } : {}) })),
       platforms: platformNames(q.platforms),
       ranked: ranked.map((r): ExplainedCandidate => ({ ...this.#candidate(r.s, r.p, q), matched: this.#matched(r.s.entry, q), relevance: round(r.s.relevance), features: roundAll(r.f) })),
@@ -159,11 +161,10 @@ export class FaqMatcher implements Matcher {
     const keyboard: Applied[] = []
     if (/[a-z]/.test(rewritten)) rewritten = this.#keyboard(rewritten, keyboard)
     const expanded = this.#expansions.apply(rewritten)
-    for (const to of expanded.added) applied.applied.push({ from: '(lexicon)', to })
     rewritten = expanded.text
     const terms = queryTerms(rewritten)
     const q: Query = {
-      normalized, rewritten, synonyms: applied.applied, keyboard,
+      normalized, rewritten, synonyms: applied.applied, keyboard, expansions: expanded.added,
       ids: [], weights: [], idfs: [], strings: [], typoOf: [],
       maxRelevance: 0, mass: 0, unseenMass: 0, platforms: platformBits(rewritten),
     }

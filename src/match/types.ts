@@ -41,6 +41,8 @@ export interface MatchExplanation extends MatchResult {
   synonyms: Applied[]
   /** Latin tokens read as Hangul typed on an English keyboard (dhvmscoxld → 오픈채팅). */
   keyboard: Applied[]
+  /** Help-centre terms the lexicon's one-way entries added for the customer's words (까먹 → 찾기). */
+  expansions: string[]
   /** Query terms with their weight, IDF and, for typo-corrected ones, what they were read as. */
   terms: Array<{ term: string; weight: number; idf: number; seen: boolean; typoOf?: string }>
   platforms: string[]
