@@ -151,3 +151,30 @@ t.test('fitConfidenceModel is deterministic and learns right from wrong', async 
   t.ok(model.weights.every(Number.isFinite))
   t.throws(() => fitConfidenceModel([]), /no labelled sets/)
 })
+
+t.test('faq-skill eval --fit writes a model the matcher reads through MATCH_MODEL_FILE', async (t) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { run } = await import('../src/cli/eval.js')
+  const dir = mkdtempSync(join(tmpdir(), 'faq-fit-'))
+  const lines = join(dir, 'lines.jsonl')
+  const out = join(dir, 'model.json')
+  writeFileSync(lines, ['{"utterance": "학적정보 어디서 가져와요", "expect": ["학적정보"]}', '{"utterance": "카톡 비번 잊어버림", "expect": ["비밀번호"]}', '{"utterance": "오픈채팅방 검색 안됨", "expect": ["검색결과"]}', '{"utterance": "오늘 날씨 어때", "expect": []}', '{"utterance": "카카오페이 송금", "expect": []}'].join('\n'))
+  const saved = process.env.FAQ_FILE
+  process.env.FAQ_FILE = corpusFile
+  t.teardown(() => {
+    if (saved === undefined) delete process.env.FAQ_FILE
+    else process.env.FAQ_FILE = saved
+  })
+  const log = console.log
+  console.log = () => {}
+  try {
+    t.equal(await run(['--fit', lines, '--out', out]), 0)
+  } finally {
+    console.log = log
+  }
+  const m = await createMatcher(corpus, { synonymsFile, modelFile: out })
+  t.equal(m.match('톡학생증 학적정보 어디서 가져오나요').candidates[0]?.faqId, 't-student')
+  writeFileSync(out, '{"version": 1, "features": ["x"], "weights": [1, 2]}')
+  await t.rejects(createMatcher(corpus, { synonymsFile, modelFile: out }), /features must be/)
+})
