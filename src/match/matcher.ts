@@ -350,7 +350,7 @@ export class FaqMatcher implements Matcher {
       return { outcome: 'answer', shown: ranked.slice(0, SCORING.maxChoices), reason: 'confident' }
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
-    const plausible = ranked.filter((r) => r.p >= th.choicesMin && r.s.relevance >= floor && r.s.matchedTerms > 0).slice(0, SCORING.maxChoices)
+    const plausible = ranked.filter((r) => r.p >= th.choicesMin && r.s.relevance >= floor).slice(0, SCORING.maxChoices)
     const why = top.p < th.answerMin ? `probability ${round(top.p)} below ${th.answerMin}`
       : lead < th.marginMin ? `lead ${round(lead)} over the runner-up below ${th.marginMin}`
       : `matched terms ${top.s.matchedTerms} below ${th.minTerms}`
