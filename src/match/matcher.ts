@@ -232,7 +232,17 @@ export class FaqMatcher implements Matcher {
     if (!q.ids.some((id) => id >= 0)) return []
     const known = q.ids.map((id, i) => i).filter((i) => q.ids[i]! >= 0)
     known.sort((a, b) => q.idfs[b]! * q.weights[b]! - q.idfs[a]! * q.weights[a]! || (q.strings[a]! < q.strings[b]! ? -1 : 1))
-    const query = known.slice(0, SCORING.candidates.queryTerms).map((i) => q.strings[i]!) as unknown as string
+    // Terms most entries share have the longest posting lists and cost the most in FlexSearch's
+    // merge, while proposing nothing the rarer terms do not: they only go when nothing rarer does.
+    const common = Math.max(SCORING.candidates.commonMin, this.#n * SCORING.candidates.commonShare)
+    const sent: string[] = []
+    for (const i of known) {
+      if (sent.length >= SCORING.candidates.queryTerms) break
+      const id = q.ids[i]!
+      if (sent.length && this.store.dfAbout[id]! + this.store.dfAnswer[id]! > common) continue
+      sent.push(q.strings[i]!)
+    }
+    const query = sent as unknown as string
     const opts = { suggest: true, limit: SCORING.candidates.perIndex }
     const seen = new Set<number>()
     for (const id of this.#about.search(query, opts) as number[]) seen.add(id)

@@ -32,8 +32,10 @@ export const SCORING = {
    * Candidates FlexSearch proposes per field index, how many query terms are sent (rarest first),
    * and how many of an answer's rarest content terms propose its entry (the answer index is for
    * questions that only paraphrase the answer; its common words would propose every entry).
+   * A query term more than max(commonMin, commonShare × entries) entries hold is not sent unless it
+   * is the rarest one (it still counts in the relevance of the candidates the others find).
    */
-  candidates: { perIndex: 40, queryTerms: 8, answerTerms: 16 },
+  candidates: { perIndex: 40, queryTerms: 8, answerTerms: 16, commonShare: 0.02, commonMin: 1000 },
   /** Candidates the confidence model looks at (the rest are far below the top). */
   considered: 8,
   /** At most this many choices are offered (a KakaoTalk list card holds five). */
