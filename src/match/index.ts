@@ -55,7 +55,7 @@ async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[][]
   const aboutIndex = createIndex()
   const answerIndex = createIndex()
   for (let i = 0; i < about.length; i++) {
-    if ((i & 255) === 255) await s.pause()
+    if ((i & 63) === 63) await s.pause()
     addTerms(aboutIndex, i, about[i]!)
     addTerms(answerIndex, i, answer[i]!)
   }

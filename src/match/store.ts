@@ -161,7 +161,7 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
   }
 
   for (let i = 0; i < n; i++) {
-    if ((i & 127) === 127) await pause()
+    if ((i & 31) === 31) await pause()
     const entry = corpus.entries[i]!
     variantStart[i] = variantCount
     const countAbout = (list: number[]) => {
@@ -228,7 +228,7 @@ export async function indexTerms(store: CorpusStore, pause: () => Promise<void> 
   const answer: string[][] = new Array(n)
   const mark = new Int32Array(terms.length).fill(-1)
   for (let i = 0; i < n; i++) {
-    if ((i & 1023) === 1023) await pause()
+    if ((i & 255) === 255) await pause()
     const list: string[] = []
     const take = (id: number) => {
       if (mark[id] === i) return
