@@ -181,12 +181,12 @@ export class FaqMatcher implements Matcher {
       q.mass += w
       // A Hangul bigram no entry has may be a typo of one that some entry has (채탕 → 채팅).
       const near = term.length === 2 && w === SCORING.term.bigram ? this.#korean.near(term) : []
-      let read = false
+      let read = 0
       for (const t of near) {
         const nid = this.#ids.get(t)
-        if (nid === undefined || this.store.dfAbout[nid] === 0 || terms.has(t)) continue
+        if (read >= SCORING.typoReadings || nid === undefined || this.store.dfAbout[nid] === 0 || terms.has(t)) continue
         this.#push(q, t, nid, w * SCORING.term.typo, this.#idfOf(nid), term)
-        read = true
+        read++
       }
       if (read) continue
       this.#push(q, term, -1, w, unseenIdf)

@@ -36,6 +36,8 @@ export const SCORING = {
    * is the rarest one (it still counts in the relevance of the candidates the others find).
    */
   candidates: { perIndex: 40, queryTerms: 8, answerTerms: 16, commonShare: 0.02, commonMin: 1000 },
+  /** At most this many typo readings per unseen bigram (more are guesses that add noise). */
+  typoReadings: 2,
   /** Candidates the confidence model looks at (the rest are far below the top). */
   considered: 8,
   /** At most this many choices are offered (a KakaoTalk list card holds five). */
