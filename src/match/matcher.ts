@@ -18,7 +18,7 @@ import { find, platformBits, type CorpusStore, type FieldSlices } from './store.
 import type { Synonyms, Applied } from './synonyms.js'
 import { squeezeRepeats, type Expansions } from './lexicon.js'
 import { normalize, queryTerms } from './text.js'
-import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
+import type { Thresholds } from './thresholds.js'
 import type { Candidate, ExplainedCandidate, MatchExplanation, MatchResult, Matcher, Outcome } from './types.js'
 import type { KoreanHelpers } from './korean-helpers.js'
 
@@ -127,7 +127,7 @@ export class FaqMatcher implements Matcher {
     const q = this.#query(utterance)
     const ranked = this.#rank(q)
     const { outcome, shown } = this.#decide(q, ranked, th)
-    return { outcome, candidates: shown.map((r) => this.#candidate(r.s, r.p, q)), score: round(ranked[0]?.p ?? 0) }
+    return { outcome, candidates: shown.map((r) => this.#candidate(r.s, r.p)), score: round(ranked[0]?.p ?? 0) }
   }
 
   explain(utterance: string, thresholds?: Partial<Thresholds>): MatchExplanation {
@@ -137,7 +137,7 @@ export class FaqMatcher implements Matcher {
     const { outcome, shown, reason } = this.#decide(q, ranked, th)
     return {
       outcome,
-      candidates: shown.map((r) => this.#candidate(r.s, r.p, q)),
+      candidates: shown.map((r) => this.#candidate(r.s, r.p)),
       score: round(ranked[0]?.p ?? 0),
       normalized: q.normalized,
       rewritten: q.rewritten,
@@ -146,7 +146,7 @@ export class FaqMatcher implements Matcher {
       expansions: q.expansions,
       terms: q.strings.map((term, i) => ({ term, weight: q.weights[i]!, idf: round(q.idfs[i]!), seen: q.ids[i]! >= 0, ...(q.typoOf[i] ? { typoOf: q.typoOf[i] } : {}) })),
       platforms: platformNames(q.platforms),
-      ranked: ranked.map((r): ExplainedCandidate => ({ ...this.#candidate(r.s, r.p, q), matched: this.#matched(r.s.entry, q), relevance: round(r.s.relevance), features: roundAll(r.f) })),
+      ranked: ranked.map((r): ExplainedCandidate => ({ ...this.#candidate(r.s, r.p), matched: this.#matched(r.s.entry, q), relevance: round(r.s.relevance), features: roundAll(r.f) })),
       thresholds: th,
       reason,
     }
@@ -375,9 +375,8 @@ export class FaqMatcher implements Matcher {
     return same(e.question) || e.alternates.some(same)
   }
 
-  #candidate(s: Scored, p: number, q: Query): Candidate {
+  #candidate(s: Scored, p: number): Candidate {
     const e = this.corpus.entries[s.entry]!
-    void q
     return { faqId: e.id, question: e.question, score: round(p) }
   }
 
@@ -414,8 +413,6 @@ function platformNames(bits: number): string[] {
   if (bits & 4) out.push('pc')
   return out
 }
-
-export const DEFAULTS = DEFAULT_THRESHOLDS
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const round = (x: number) => Math.round(x * 1000) / 1000
