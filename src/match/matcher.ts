@@ -98,6 +98,8 @@ export class FaqMatcher implements Matcher {
   readonly #expansions: Expansions
   readonly #fillers: ReadonlySet<string>
   readonly #n: number
+  /** Each entry's question and alternates as rewritten, filled on first use. */
+  readonly #questionForms: Array<string[] | undefined> = []
 
   constructor(parts: MatcherParts) {
     this.corpus = parts.corpus
@@ -370,9 +372,13 @@ export class FaqMatcher implements Matcher {
   }
 
   #isQuestion(i: number, rewritten: string): boolean {
-    const e = this.corpus.entries[i]!
-    const same = (text: string) => this.synonyms.apply(normalize(text)).text === rewritten
-    return same(e.question) || e.alternates.some(same)
+    let forms = this.#questionForms[i]
+    if (!forms) {
+      // Rewritten once, the first time the entry is a candidate (not at build: 100k entries).
+      const e = this.corpus.entries[i]!
+      forms = this.#questionForms[i] = [e.question, ...e.alternates].map((text) => this.synonyms.apply(normalize(text)).text)
+    }
+    return forms.includes(rewritten)
   }
 
   #candidate(s: Scored, p: number): Candidate {
