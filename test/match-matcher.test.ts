@@ -24,6 +24,14 @@ t.test('paraphrases, particles, spacing and one-syllable typos find the entry', 
   t.equal(matcher.match('톡학생증 학적정보 어디서 가져오나요').outcome, 'answer')
 })
 
+t.test('Korean as people type it: a jamo typo, Korean typed on an English keyboard', async (t) => {
+  t.equal(top('학젹정보 어디서 가져와요'), 't-student', '학젹 is read as 학적 (one jamo away)')
+  const x = matcher.explain('dhvmscoxld 검색이 안 돼요')
+  t.same(x.keyboard.map((k) => k.from), ['dhvmscoxld'])
+  t.equal(x.candidates[0]?.faqId, 't-open-search')
+  t.equal(top('kvs'), 't-kvs', 'a Latin word the corpus knows stays Latin')
+})
+
 t.test('the answer text proposes candidates: a question only the answer words is still found', async (t) => {
   t.equal(top('증명서 발급 대행기관'), 't-student')
   t.equal(top('부적절한 단어 태그'), 't-open-search')
