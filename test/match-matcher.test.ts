@@ -74,6 +74,10 @@ t.test('a two-entry corpus answers a plain paraphrase: thresholds do not depend 
   t.equal(r.outcome, 'answer')
   t.equal(r.candidates[0]?.faqId, 'refund')
   t.equal(m.match('헤어진지 한달 됐어').outcome, 'none')
+  // Also when the other entry shares the topic word: the question that is about refunds wins.
+  const close: FaqCorpus = { version: 1, entries: [tiny.entries[0]!, entry('account', '환불 계좌를 바꾸고 싶어요', '마이페이지에서 바꿀 수 있어요.')] }
+  const c = await createMatcher(close, { synonymsFile })
+  t.match(c.match('환불 받고 싶어요'), { outcome: 'answer', candidates: [{ faqId: 'refund' }] })
 })
 
 t.test('a platform word prefers that platform’s entry', async (t) => {

@@ -87,6 +87,8 @@ export const STOP_BIGRAMS: ReadonlySet<string> = folded([
   // 봤는데, 하려면, 괜찮나요): how it is said, in any domain, never what it is about
   '괜찮', '찮아', '찮은', '버렸', '해버', '버려', '버린', '봤는', '봤어', '봤다', '했다', '었어', '었는',
   '았어', '았는', '겠어', '겠다', '텐데', '려면', '하려', '라서', '아서', '니까', '으니', '면서', '더니',
+  // 받다 as a light verb (환불 받고, 답장 받아): the stemmer keeps two-syllable words whole
+  '받고', '받아', '받을', '받는', '받으', '받았',
   // demonstrative adverbs (이렇게, 그렇게, 저런): they point at the conversation, not a topic
   '이렇', '그렇', '저렇', '렇게', '이런', '그런', '저런',
 ])
