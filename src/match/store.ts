@@ -4,7 +4,7 @@
 // Built in one pass over the corpus, linear in its size.
 import type { FaqCorpus } from '../faq/schema.js'
 import { SCORING } from './scoring.js'
-import { analyze, type TermKind } from './text.js'
+import { analyze, bigramOf, type TermKind } from './text.js'
 
 /** A growable Int32/Float32 array (push only), so the build never holds millions of JS numbers. */
 export class Pool<T extends Int32Array | Float32Array> {
@@ -127,17 +127,18 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
   let fTf: number[] = []
   let fW: number[] = []
 
-  const emit = (term: string, kind: TermKind) => {
-    let id = ids.get(term)
-    if (id === undefined) {
-      id = terms.length
-      ids.set(term, id)
-      terms.push(term)
-      dfAbout.push(0)
-      dfAnswer.push(0)
-      lastAbout.push(-1)
-      slot.push(0)
-    }
+  /** Hangul bigrams by their code (text.ts): no string is made for a bigram already known. */
+  const codeIds = new Map<number, number>()
+  const newTerm = (term: string) => {
+    const id = terms.length
+    terms.push(term)
+    dfAbout.push(0)
+    dfAnswer.push(0)
+    lastAbout.push(-1)
+    slot.push(0)
+    return id
+  }
+  const count = (id: number, kind: TermKind) => {
     const w = SCORING.term[kind]
     const at = slot[id]!
     if (at) {
@@ -149,12 +150,22 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
       fW.push(w)
     }
   }
+  const emit = (term: string, kind: TermKind) => {
+    let id = ids.get(term)
+    if (id === undefined) ids.set(term, (id = newTerm(term)))
+    count(id, kind)
+  }
+  const emitBigram = (code: number, kind: TermKind) => {
+    let id = codeIds.get(code)
+    if (id === undefined) codeIds.set(code, (id = newTerm(bigramOf(code))))
+    count(id, kind)
+  }
   /** Analyzes one field into `into`; returns its distinct term ids. */
   const field = (text: string, into: FieldBuilder): number[] => {
     fIds = []
     fTf = []
     fW = []
-    analyze(rewrite(text), emit)
+    analyze(rewrite(text), emit, emitBigram)
     for (const id of fIds) slot[id] = 0
     into.add(fIds, fTf, fW)
     return fIds

@@ -121,8 +121,10 @@ export type TermKind = keyof typeof SCORING.term
  * - Latin/digit runs whole.
  * Stop bigrams (question endings, fillers) are dropped on both sides. Terms may repeat (tf).
  */
-export function analyze(normalized: string, emit: (term: string, kind: TermKind) => void): void {
-  let prev = ''
+export function analyze(normalized: string, emit: (term: string, kind: TermKind) => void, bigram?: (code: number, kind: TermKind) => void): void {
+  // Bigrams go out as numbers when the caller takes them so (the index build: no string per bigram).
+  const pair = bigram ?? ((code: number, kind: TermKind) => emit(bigramOf(code), kind))
+  let prev = -1
   let i = 0
   const n = normalized.length
   while (i < n) {
@@ -131,32 +133,52 @@ export function analyze(normalized: string, emit: (term: string, kind: TermKind)
     while (i < n && (hangul ? isSyllable(normalized.charCodeAt(i)) : isLatin(normalized.charCodeAt(i)))) i++
     if (i === start) {
       // A separator (space) keeps `prev` for a cross-space bigram; anything else breaks it.
-      if (normalized.charCodeAt(i) !== 32) prev = ''
+      if (normalized.charCodeAt(i) !== 32) prev = -1
       i++
       continue
     }
     const run = normalized.slice(start, i)
     if (!hangul) {
       emit(run, 'latin')
-      prev = ''
+      prev = -1
       continue
     }
-    if (prev) {
-      const b = prev + run[0]
-      if (!STOP_BIGRAMS.has(b)) emit(b, 'cross')
+    if (prev >= 0) {
+      const code = prev * SYLLABLES + run.charCodeAt(0) - 0xac00
+      if (!stopCodes().has(code)) pair(code, 'cross')
     }
     const s = stemOf(run)
     if ((s.length === 1 && !STOP_UNIGRAMS.has(s)) || s.length >= 3) emit(s, 'stem')
     const last = run.length - 2
+    const stops = stopCodes()
     for (let k = 0; k <= last; k++) {
-      const b = run.slice(k, k + 2)
-      if (STOP_BIGRAMS.has(b)) continue
-      if (k + 2 <= s.length) emit(b, k === last && LIGHT_SECOND.has(b[1]!) ? 'glue' : 'bigram')
-      else if (k < s.length) emit(b, 'glue')
+      const code = (run.charCodeAt(k) - 0xac00) * SYLLABLES + run.charCodeAt(k + 1) - 0xac00
+      if (stops.has(code)) continue
+      if (k + 2 <= s.length) pair(code, k === last && LIGHT_SECOND.has(run[k + 1]!) ? 'glue' : 'bigram')
+      else if (k < s.length) pair(code, 'glue')
     }
-    prev = run[run.length - 1]!
+    prev = run.charCodeAt(run.length - 1) - 0xac00
   }
 }
+
+const SYLLABLES = 0xd7a3 - 0xac00 + 1
+
+/** The bigram a code stands for (code = first syllable index × 11,172 + second). */
+export function bigramOf(code: number): string {
+  return String.fromCharCode(0xac00 + Math.floor(code / SYLLABLES), 0xac00 + (code % SYLLABLES))
+}
+
+/** STOP_BIGRAMS as codes, built on first use (hangul.ts imports this module while it loads). */
+function stopCodes(): Set<number> {
+  if (!stopCodes.set) {
+    stopCodes.set = new Set<number>()
+    for (const b of STOP_BIGRAMS) {
+      if (b.length === 2 && isSyllable(b.charCodeAt(0)) && isSyllable(b.charCodeAt(1))) stopCodes.set.add((b.charCodeAt(0) - 0xac00) * SYLLABLES + b.charCodeAt(1) - 0xac00)
+    }
+  }
+  return stopCodes.set
+}
+stopCodes.set = undefined as Set<number> | undefined
 
 const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
