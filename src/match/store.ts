@@ -123,9 +123,10 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
   const platforms = new Int32Array(n)
   const categoryIds = new Map<string, number>()
   let variantCount = 0
-  let fIds: number[] = []
-  let fTf: number[] = []
-  let fW: number[] = []
+  // The field being analyzed; reused (emptied) for every field, its ids read before the next one.
+  const fIds: number[] = []
+  const fTf: number[] = []
+  const fW: number[] = []
 
   /** Hangul bigrams by their code (text.ts): no string is made for a bigram already known. */
   const codeIds = new Map<number, number>()
@@ -162,9 +163,9 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
   }
   /** Analyzes one field into `into`; returns its distinct term ids. */
   const field = (text: string, into: FieldBuilder): number[] => {
-    fIds = []
-    fTf = []
-    fW = []
+    fIds.length = 0
+    fTf.length = 0
+    fW.length = 0
     analyze(rewrite(text), emit, emitBigram)
     for (const id of fIds) slot[id] = 0
     into.add(fIds, fTf, fW)
