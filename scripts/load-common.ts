@@ -113,8 +113,11 @@ const stubFactory = (none: boolean): MatcherFactory => ({
   async create (corpus) {
     const byId = new Map(corpus.entries.map((e) => [e.id, e]))
     const candidates = corpus.entries.slice(0, 3).map((e, i) => ({ faqId: e.id, question: e.question, score: 0.9 - i * 0.3 }))
-    const result = none ? { outcome: 'none' as const, candidates: [] } : { outcome: 'answer' as const, candidates }
-    return { corpus, entry: (id) => byId.get(id), match: () => result }
+    const result = none ? { outcome: 'none' as const, candidates: [], score: 0 } : { outcome: 'answer' as const, candidates, score: 0.9 }
+    const explain = () => {
+      throw new Error('the stub matcher does not explain')
+    }
+    return { corpus, entry: (id) => byId.get(id), match: () => result, explain }
   },
   snapshot: () => Promise.reject(new Error('stub')),
   restore: () => Promise.reject(new Error('stub')),

@@ -41,11 +41,13 @@ export const ConfigSchema = Type.Object({
   BLOCK_ID_ANSWER: BlockId('OpenBuilder block that answers a tapped question (list items, related questions)'),
   BLOCK_ID_FEEDBACK: BlockId('OpenBuilder block that receives the 도움이 됐어요 / 아니요 taps'),
   BLOCK_ID_BROWSE: BlockId('OpenBuilder block bound to /skills/browse (categories, 더보기, 처음으로)'),
-  // Matching thresholds; defaults tuned with `faq-skill eval` on data/eval (see docs/matching.md).
-  MATCH_ANSWER_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.answerMin, description: 'Minimum confidence (0..1) for a confident answer' }),
-  MATCH_MARGIN_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.marginMin, description: 'Minimum lead of the answer over the runner-up' }),
-  MATCH_CHOICES_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.choicesMin, description: 'Minimum confidence to offer a candidate as a choice' }),
-  MATCH_MIN_TERMS: Type.Number({ minimum: 0, maximum: 20, default: DEFAULT_THRESHOLDS.minTerms, description: 'Minimum matched bigrams for a confident answer (short queries)' }),
+  // Matching thresholds: probabilities from the confidence model, so they mean the same on any
+  // corpus size; defaults chosen with `faq-skill eval` on data/eval (see docs/matching.md).
+  MATCH_ANSWER_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.answerMin, description: 'Minimum probability (0..1) that the top entry is right, for an answer' }),
+  MATCH_MARGIN_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.marginMin, description: "Minimum lead of the answer's probability over the best different entry's" }),
+  MATCH_CHOICES_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.choicesMin, description: 'Minimum probability for an entry to be offered as a choice' }),
+  MATCH_MIN_TERMS: Type.Number({ minimum: 0, maximum: 20, default: DEFAULT_THRESHOLDS.minTerms, description: 'Minimum matched terms (question or category) for an answer' }),
+  MATCH_MODEL_FILE: Type.Optional(Type.String({ minLength: 1, description: 'Confidence model weights (JSON from `faq-skill eval --fit`); unset = data/match-model.json' })),
   SKILL_TIME_BUDGET_MS: Type.Integer({
     minimum: 100,
     maximum: 4500,
@@ -112,7 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid environment variable SHUTDOWN_TIMEOUT_MS=${JSON.stringify(env.SHUTDOWN_TIMEOUT_MS ?? '')}: must be more than SHUTDOWN_DRAIN_MS + SKILL_TIME_BUDGET_MS (${config.SHUTDOWN_DRAIN_MS} + ${config.SKILL_TIME_BUDGET_MS} ms)`,
     )
   }
-  for (const key of ['FAQ_FILE', 'SYNONYMS_FILE', 'MESSAGES_FILE', 'INTENTS_FILE'] as const) {
+  for (const key of ['FAQ_FILE', 'SYNONYMS_FILE', 'MESSAGES_FILE', 'INTENTS_FILE', 'MATCH_MODEL_FILE'] as const) {
     const v = config[key]
     if (v) config[key] = resolve(v)
   }

@@ -11,10 +11,12 @@ const OPEN_CHAT: MatchResult = {
     { faqId: 'faq-619e0450', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.58 },
     { faqId: 'faq-bacaa8db', question: '일반채팅방으로 전환 되는 무엇인가요?', score: 0.41 },
   ],
+  score: 0.62,
 }
 const NEAR_MISS: MatchResult = {
   outcome: 'none',
   candidates: [{ faqId: 'faq-963be53d', question: '배포란 무엇인가요?', score: 0.12 }],
+  score: 0.12,
 }
 
 async function setup(t: Test, env: Record<string, string> = {}) {

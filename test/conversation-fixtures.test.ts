@@ -35,6 +35,7 @@ t.test('every flow fixture gets its valid reply', async (t) => {
       { faqId: 'faq-07e6c1fb', question: '오픈채팅 이용제한이 적용되는 사유는 어떤 이 있나요?', score: 0.73 },
       { faqId: 'faq-619e0450', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.69 },
     ],
+    score: 0.73,
   }
   const { app } = await buildConversation(t, { matcher: new ScriptedMatcher(await bundledMatcher(), { 오픈채팅: choices }) })
   const flows = fixtures().filter((f) => f.name.startsWith('flow-'))

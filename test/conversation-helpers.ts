@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../src/config.js'
 import { loadCorpusFile } from '../src/faq/load.js'
 import type { FaqCorpus, FaqEntry } from '../src/faq/schema.js'
 import { createMatcher } from '../src/match/index.js'
-import type { Matcher, MatchResult } from '../src/match/types.js'
+import type { Matcher, MatchExplanation, MatchResult } from '../src/match/types.js'
 import { FaqStore } from '../src/plugins/faq-store.js'
 import { dataPath } from '../src/paths.js'
 import { payload, responseErrors } from './helpers.js'
@@ -26,6 +26,9 @@ export class ScriptedMatcher implements Matcher {
   }
   match(utterance: string): MatchResult {
     return this.script[utterance] ?? this.inner.match(utterance)
+  }
+  explain(utterance: string): MatchExplanation {
+    return { ...this.inner.explain(utterance), ...this.script[utterance] }
   }
   entry(faqId: string): FaqEntry | undefined {
     return this.inner.entry(faqId)

@@ -24,7 +24,10 @@ function fakeFactory (opts: { restoreFails?: boolean, yields?: number } = {}) {
     corpus,
     madeBy,
     options,
-    match: () => ({ outcome: 'none', candidates: [] }),
+    match: () => ({ outcome: 'none', candidates: [], score: 0 }),
+    explain: () => {
+      throw new Error('not used')
+    },
     entry: (id) => corpus.entries.find((e) => e.id === id),
   })
   const factory: MatcherFactory = {

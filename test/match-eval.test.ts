@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { figures, parseEvalFile, evaluate, sweep } from '../src/match/eval.js'
-import { createMatcher, type KoreanMatcher } from '../src/match/index.js'
+import { createMatcher } from '../src/match/index.js'
 import type { FaqCorpus } from '../src/faq/schema.js'
 import type { MatchResult } from '../src/match/types.js'
 import { projectRoot } from '../src/paths.js'
@@ -24,12 +24,12 @@ t.test('figures: accuracy, wrong answers, top-3 recall and OOD answered on a mad
   )
   t.equal(cases.length, 6)
   const results: MatchResult[] = [
-    { outcome: 'answer', candidates: [cand('사과는 언제?'), cand('배는?')] }, // right
-    { outcome: 'answer', candidates: [cand('사과는 언제?'), cand('배는?')] }, // wrong, but in top 3
-    { outcome: 'choices', candidates: [cand('딸기'), cand('수박'), cand('귤은?')] }, // not answered, in top 3
-    { outcome: 'none', candidates: [cand('딸기'), cand('수박'), cand('참외'), cand('포도')] }, // 4th: not in top 3
-    { outcome: 'answer', candidates: [cand('딸기')] }, // OOD answered
-    { outcome: 'none', candidates: [] },
+    { outcome: 'answer', candidates: [cand('사과는 언제?'), cand('배는?')], score: 0 }, // right
+    { outcome: 'answer', candidates: [cand('사과는 언제?'), cand('배는?')], score: 0 }, // wrong, but in top 3
+    { outcome: 'choices', candidates: [cand('딸기'), cand('수박'), cand('귤은?')], score: 0 }, // not answered, in top 3
+    { outcome: 'none', candidates: [cand('딸기'), cand('수박'), cand('참외'), cand('포도')], score: 0 }, // 4th: not in top 3
+    { outcome: 'answer', candidates: [cand('딸기')], score: 0 }, // OOD answered
+    { outcome: 'none', candidates: [], score: 0 },
   ]
   const { figures: f, misses } = figures(cases, results)
   t.equal(f.inDomain, 4)
@@ -49,7 +49,7 @@ t.test('parseEvalFile names the bad line', async (t) => {
 
 t.test('evaluate and sweep run the matcher in-process; a stricter threshold never answers more', async (t) => {
   const corpus = JSON.parse(readFileSync(join(projectRoot, 'test', 'data', 'match-corpus.json'), 'utf8')) as FaqCorpus
-  const matcher = (await createMatcher(corpus, { synonymsFile: join(projectRoot, 'data', 'synonyms.json') })) as KoreanMatcher
+  const matcher = await createMatcher(corpus, { synonymsFile: join(projectRoot, 'data', 'synonyms.json') })
   const cases = parseEvalFile(
     ['{"utterance": "톡학생증 학적정보 어디서 가져오나요", "expect": ["학적정보"]}', '{"utterance": "카톡 비번 잊어버렸어요", "expect": ["비밀번호"]}', '{"utterance": "오늘 날씨 어때", "expect": []}'].join('\n'),
   )

@@ -1,10 +1,16 @@
 import t from 'tap'
-import { createEncoder, normalize, termsOf, STOP_BIGRAMS } from '../src/match/text.js'
+import { analyze, normalize, queryTerms, termsOf, STOP_BIGRAMS } from '../src/match/text.js'
+import { SCORING } from '../src/match/scoring.js'
 import { Synonyms, parseSynonyms } from '../src/match/synonyms.js'
 
-const terms = (s: string) => termsOf(normalize(s)).map((x) => x.term)
+const terms = (s: string) => termsOf(normalize(s))
 /** Expected terms are written as people spell them; the analyzer folds ㅐ/ㅔ etc. the same way. */
 const folded = (xs: string[]) => xs.map((x) => normalize(x))
+const kinds = (s: string) => {
+  const out: Array<[string, string]> = []
+  analyze(normalize(s), (term, kind) => out.push([term, kind]))
+  return out
+}
 
 t.test('normalize: NFC, lowercase, punctuation and spacing folded, jamo noise dropped', async (t) => {
   const nfd = '오픈채팅'.normalize('NFD')
@@ -18,27 +24,28 @@ t.test('normalize: NFC, lowercase, punctuation and spacing folded, jamo noise dr
   t.equal(normalize('잔존률'), normalize('잔존율'))
 })
 
-t.test('terms: Hangul bigrams across spaces, Latin words whole, stop bigrams dropped', async (t) => {
-  t.same(terms('오픈채팅'), folded(['오픈', '픈채', '채팅']))
-  const spaced = termsOf(normalize('오픈 채팅'))
-  t.same(spaced.map((x) => x.term), folded(['오픈', '픈채', '채팅']))
-  t.ok(spaced.find((x) => x.term === normalize('픈채'))?.cross, 'a bigram across a space is marked cross')
-  t.same(terms('KVS 서비스'), ['kvs', '서비', '비스'])
+t.test('terms: Hangul bigrams across spaces, stems, Latin words whole, stop bigrams dropped', async (t) => {
+  t.same(terms('오픈채팅'), folded(['오픈채팅', '오픈', '픈채', '채팅']), 'a 4-syllable word is also a stem term')
+  t.same(terms('KVS 서비스'), ['kvs', '서비스', '서비', '비스'])
   t.notOk(terms('어떻게 하나요').some((x) => STOP_BIGRAMS.has(x)), 'no stop bigram survives')
   t.same(terms('하나요'), [])
-  t.same(terms('봇'), ['봇'], 'a lone syllable is a unigram term')
+  t.same(terms('봇'), ['봇'], 'a lone syllable is a stem term')
   t.same(terms('ㅋㅋㅋㅋ'), [])
+  const k = kinds('오픈 채팅방이')
+  const has = (term: string, kind: string) => k.some(([x, y]) => x === normalize(term) && y === kind)
+  t.ok(has('픈채', 'cross'), 'a bigram across a space is cross')
+  t.ok(has('방이', 'glue'), 'a bigram into the particle is glue')
+  t.ok(has('채팅', 'bigram'))
 })
 
-t.test('the FlexSearch encoder emits the same terms as termsOf', async (t) => {
-  const enc = createEncoder()
-  for (const s of ['톡학생증 학적정보', 'kvs 뭔가요', '오픈 채팅방 검색']) {
-    t.same(enc.encode(normalize(s)), terms(s), s)
-  }
+t.test('query terms keep their strongest kind once', async (t) => {
+  const q = queryTerms(normalize('채팅 채팅방'))
+  t.equal(q.get(normalize('채팅')), SCORING.term.bigram)
+  t.equal(q.get(normalize('팅채')), SCORING.term.cross)
 })
 
 t.test('particles and spacing leave the content bigrams in place', async (t) => {
-  const base = new Set(terms('학생증'))
+  const base = new Set(terms('학생증').filter((x) => x.length === 2))
   for (const v of ['학생증이', '학생증을', '학생증의', '학 생증']) {
     t.ok([...base].every((b) => terms(v).includes(b)), v)
   }

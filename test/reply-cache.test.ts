@@ -7,7 +7,14 @@ import type { Reply } from '../src/conversation/replies/common.js'
 import { build, payload, responseErrors } from './helpers.js'
 
 const corpus: FaqCorpus = { version: 1, entries: [] }
-const matcher = (): Matcher => ({ corpus, match: () => ({ outcome: 'none', candidates: [] }), entry: () => undefined })
+const matcher = (): Matcher => ({
+  corpus,
+  match: () => ({ outcome: 'none', candidates: [], score: 0 }),
+  explain: () => {
+    throw new Error('not used')
+  },
+  entry: () => undefined,
+})
 const response = (text: string): SkillResponse => ({ version: '2.0', template: { outputs: [{ simpleText: { text } }] } })
 const reply = (text: string, faqId = 'f1'): Reply => ({
   response: response(text),

@@ -27,7 +27,10 @@ class FakeMatcher implements Matcher {
   match(utterance: string): MatchResult {
     this.calls++
     if (utterance.includes('느림')) busyWait(this.blockMs)
-    return { outcome: 'answer', candidates: [{ faqId: 'deploy', question: '배포란 무엇인가요?', score: 1 }] }
+    return { outcome: 'answer', candidates: [{ faqId: 'deploy', question: '배포란 무엇인가요?', score: 1 }], score: 1 }
+  }
+  explain(): never {
+    throw new Error('not used')
   }
   entry(id: string) {
     return corpus.entries.find((e) => e.id === id)

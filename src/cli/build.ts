@@ -15,7 +15,7 @@ export async function run (argv: string[]): Promise<number> {
   if (typeof args === 'number') return args
   const corpusFile = args.positionals[0]!
   const result = await writeIndexSnapshot(corpusFile, {
-    matcher: { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) },
+    matcher: { synonymsFile: config.SYNONYMS_FILE, modelFile: config.MATCH_MODEL_FILE, thresholds: thresholdsOf(config) },
     out: args.values.out,
   })
   if (!result.written) {

@@ -5,7 +5,8 @@ import { basename } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig, thresholdsOf } from '../config.js'
 import { loadCorpusFile } from '../faq/load.js'
-import { createMatcher } from '../match/index.js'
+import { writeFile } from 'node:fs/promises'
+import { createMatcher, fitConfidenceModel, type FitSet } from '../match/index.js'
 import { createBaseline } from '../match/baseline.js'
 import { loadEvalFile, measure, poolSweeps, selectSplit, sweep, type EvalFigures, type EvalMiss, type Latency, type SweepRow } from '../match/eval.js'
 
@@ -18,6 +19,9 @@ const USAGE = `usage: faq-skill eval [<cases.jsonl>...] [--set <corpus.json>:<ca
   --verbose         list our misses (MISS lines; with --json, in each set)
   --no-sweep        skip the threshold sweep
   --no-baseline     skip the MiniSearch-bigram baseline
+  --fit F           instead of measuring, refit the confidence model on the labelled lines F
+                    (against FAQ_FILE; repeat --fit and add --set pairs for more corpora) and
+                    write it to --out (default: MATCH_MODEL_FILE, else ./match-model.json)
 
 Line format: {"utterance": "...", "expect": ["substring of an acceptable question", ...]}; expect []
 means out of domain (must not be answered).`
@@ -106,6 +110,8 @@ export async function run(argv: string[]): Promise<number> {
         verbose: { type: 'boolean', default: false },
         'no-sweep': { type: 'boolean', default: false },
         'no-baseline': { type: 'boolean', default: false },
+        fit: { type: 'string', multiple: true, default: [] },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -119,6 +125,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0
   }
   const config = loadConfig()
+  if (values.fit.length) return fit(values.fit, values.set, values.split, values.out ?? config.MATCH_MODEL_FILE ?? 'match-model.json')
   let sets: EvalSet[]
   try {
     sets = [...positionals.map((f) => ({ name: `${basename(config.FAQ_FILE)} : ${basename(f)}`, corpus: config.FAQ_FILE, cases: f })), ...values.set.map(parseSet)]
@@ -136,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const s of sets) {
     const { corpus } = await loadCorpusFile(s.corpus)
     const cases = selectSplit(await loadEvalFile(s.cases), values.split)
-    const matcher = await createMatcher(corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds })
+    const matcher = await createMatcher(corpus, { synonymsFile: config.SYNONYMS_FILE, thresholds, modelFile: config.MATCH_MODEL_FILE })
     const ours = measure(matcher, cases)
     const report: SetReport = { name: values.split ? `${s.name} [${values.split}]` : s.name, corpus: s.corpus, cases: s.cases, entries: corpus.entries.length, ours: { ...ours.figures, ...ours.latency } }
     if (values.split) report.split = values.split
@@ -162,5 +169,25 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`\nsweep over ${sets.length > 1 ? `all ${sets.length} sets pooled` : 'the set'} (coverage = in-domain questions answered confidently)`)
     console.log(formatSweep(pooled))
   }
+  return 0
+}
+
+/** `--fit`: the confidence model refitted on labelled lines (one set per corpus) and written out. */
+async function fit(files: string[], pairs: string[], split: string | undefined, out: string): Promise<number> {
+  const config = loadConfig()
+  const sets: FitSet[] = []
+  const add = async (corpusFile: string, casesFile: string) => {
+    const { corpus } = await loadCorpusFile(corpusFile)
+    const matcher = await createMatcher(corpus, { synonymsFile: config.SYNONYMS_FILE })
+    sets.push({ name: `${basename(corpusFile)} : ${basename(casesFile)}`, matcher, cases: selectSplit(await loadEvalFile(casesFile), split) })
+  }
+  for (const f of files) await add(config.FAQ_FILE, f)
+  for (const p of pairs) {
+    const s = parseSet(p)
+    await add(s.corpus, s.cases)
+  }
+  const model = fitConfidenceModel(sets)
+  await writeFile(out, JSON.stringify(model, null, 2) + '\n')
+  console.log(`wrote ${out}: fitted on ${model.fittedOn}; serve it with MATCH_MODEL_FILE=${out}`)
   return 0
 }

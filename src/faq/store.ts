@@ -42,7 +42,7 @@ export interface StoreOptions {
   readOffThread?: boolean
 }
 
-export type StoreConfig = Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE' | 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>
+export type StoreConfig = Pick<Config, 'FAQ_FILE' | 'SYNONYMS_FILE' | 'MATCH_MODEL_FILE' | 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>
 
 /** Reload builds yield at least this often: a few ms keeps every request well under 100 ms. */
 export const RELOAD_SLICE_MS = 5
@@ -50,7 +50,7 @@ export const RELOAD_SLICE_MS = 5
 export function storeOptions (config: StoreConfig, factory?: MatcherFactory): StoreOptions {
   return {
     file: config.FAQ_FILE,
-    matcher: { synonymsFile: config.SYNONYMS_FILE, thresholds: thresholdsOf(config) },
+    matcher: { synonymsFile: config.SYNONYMS_FILE, modelFile: config.MATCH_MODEL_FILE, thresholds: thresholdsOf(config) },
     factory,
     sliceMs: RELOAD_SLICE_MS,
   }

@@ -1,39 +1,94 @@
-// Builds the matcher the skills use: the Korean-aware matcher with the operator's synonym
-// dictionary and thresholds.
+// Builds the matcher the skills use, restores one from a snapshot, and refits its confidence model.
 import type { FaqCorpus } from '../faq/schema.js'
-import { KoreanMatcher } from './korean.js'
-import type { Thresholds } from './thresholds.js'
+import { dataPath } from '../paths.js'
+import { koreanHelpers } from './korean-helpers.js'
+import { FaqMatcher, addTerms, createIndex } from './matcher.js'
+import { loadModel, type ConfidenceModel } from './model.js'
+import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
+import { buildStore, indexTerms, type CorpusStore } from './store.js'
+import { Expansions, loadLexicon, mergeSynonyms, type Lexicon } from './lexicon.js'
+import { Synonyms, loadSynonymDict } from './synonyms.js'
+import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 import type { Matcher } from './types.js'
-import { loadSynonyms } from './synonyms.js'
+import { normalize } from './text.js'
 
 export interface MatcherOptions {
   synonymsFile?: string
   thresholds?: Partial<Thresholds>
-  /** Build cooperatively, yielding at least every sliceMs ms (not yet: today's build is one piece). */
+  /** Confidence model weights (default data/match-model.json). */
+  modelFile?: string
+  /** Build cooperatively: yield to the event loop at least every sliceMs ms (reloads never stall). */
   sliceMs?: number
 }
 
-export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions = {}): Promise<KoreanMatcher> {
-  const synonyms = await loadSynonyms(options.synonymsFile)
-  return new KoreanMatcher(corpus, synonyms, options.thresholds)
+export const DEFAULT_MODEL_FILE = dataPath('match-model.json')
+
+interface Setup {
+  /** The operator's synonyms merged over the shipped lexicon's equivalences. */
+  synonyms: Synonyms
+  lexicon: Lexicon
+  model: ConfidenceModel
+  thresholds: Thresholds
+  pause: () => Promise<void> | undefined
 }
 
-/** Thrown by snapshotMatcher/restoreMatcher while the matcher has no serialized form. */
-export class SnapshotUnsupportedError extends Error {
-  override name = 'SnapshotUnsupportedError'
-  readonly code = 'ERR_MATCHER_SNAPSHOT_UNSUPPORTED'
+async function setup(options: MatcherOptions): Promise<Setup> {
+  const [dict, lexicon, model] = await Promise.all([loadSynonymDict(options.synonymsFile), loadLexicon(), loadModel(options.modelFile ?? DEFAULT_MODEL_FILE)])
+  const synonyms = new Synonyms(mergeSynonyms(dict, lexicon.synonyms))
+  return { synonyms, lexicon, model, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds }, pause: pacer(options.sliceMs) }
 }
 
-/** A serialized index for exactly this matcher's corpus and options (not supported yet). */
-export async function snapshotMatcher (_m: Matcher): Promise<Uint8Array> {
-  throw new SnapshotUnsupportedError('this matcher cannot be saved as an index snapshot yet')
+/** A pause that yields to the event loop once `sliceMs` has passed since the last yield. */
+function pacer(sliceMs: number | undefined): () => Promise<void> | undefined {
+  if (sliceMs === undefined) return () => undefined
+  let since = performance.now()
+  return () => {
+    if (performance.now() - since < sliceMs) return undefined
+    return new Promise<void>((resolve) => setImmediate(() => {
+      since = performance.now()
+      resolve()
+    }))
+  }
 }
 
-/** Rebuild a matcher from snapshotMatcher's bytes; throws on any mismatch (and, for now, always). */
-export async function restoreMatcher (_corpus: FaqCorpus, _bytes: Uint8Array, _options?: MatcherOptions): Promise<Matcher> {
-  throw new SnapshotUnsupportedError('this matcher cannot be restored from an index snapshot yet')
+async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[][], answer: string[][], s: Setup): Promise<FaqMatcher> {
+  const aboutIndex = createIndex()
+  const answerIndex = createIndex()
+  for (let i = 0; i < about.length; i++) {
+    if ((i & 63) === 63) await s.pause()
+    addTerms(aboutIndex, i, about[i]!)
+    addTerms(answerIndex, i, answer[i]!)
+  }
+  await s.pause()
+  const korean = koreanHelpers(store)
+  await s.pause()
+  const expansions = new Expansions(s.lexicon.oneWay, s.synonyms)
+  return new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
 }
 
-export { KoreanMatcher } from './korean.js'
+export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {
+  const s = await setup(options)
+  const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
+  const store = await buildStore(corpus, rewrite, s.pause)
+  const { about, answer } = await indexTerms(store, s.pause)
+  return assemble(corpus, store, about, answer, s)
+}
+
+/** Fast cold start: a serialized index for exactly this corpus + options; restore throws on any mismatch. */
+export async function snapshotMatcher(m: Matcher): Promise<Uint8Array> {
+  if (!(m instanceof FaqMatcher)) throw new Error('snapshotMatcher: not a matcher built by createMatcher')
+  return encodeSnapshot(m.store, fingerprint(m.corpus, m.synonyms))
+}
+
+export async function restoreMatcher(corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
+  const s = await setup(options)
+  const store = decodeSnapshot(bytes, fingerprint(corpus, s.synonyms))
+  const { about, answer } = await indexTerms(store, s.pause)
+  return assemble(corpus, store, about, answer, s)
+}
+
+export { FaqMatcher } from './matcher.js'
+export { fitConfidenceModel, type FitSet } from './fit.js'
 export { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
-export type { Matcher, MatchResult, Candidate, Outcome } from './types.js'
+export type { Matcher, MatchResult, MatchExplanation, Candidate, Outcome } from './types.js'
+export type { ConfidenceModel } from './model.js'

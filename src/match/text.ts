@@ -1,7 +1,8 @@
-// Korean text analysis shared by the index and the query side: normalization, and the Hangul
-// bigram terms the FlexSearch encoder emits. Both sides must go through exactly these functions,
-// otherwise NFC/NFD or spacing differences silently stop matching.
-import { Encoder } from 'flexsearch'
+// Korean text analysis shared by the index and the query side: normalization, then the terms
+// (Hangul bigrams, stems, Latin words) with their kind. Both sides go through exactly these
+// functions, otherwise NFC/NFD or spacing differences silently stop matching.
+import { SCORING } from './scoring.js'
+import { stem } from './hangul.js'
 
 const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/
 /** Runs of Hangul syllables, or of Latin letters/digits; everything else separates terms. */
@@ -12,11 +13,11 @@ const RUN = /[\uAC00-\uD7A3]+|[a-z0-9]+/g
  * jamo (ㅋㅋ, ㅠㅠ) carry no content and are dropped. "1:1" becomes "1대1" so it survives as one term.
  */
 export function normalize(text: string): string {
-  return foldVowels(text.normalize('NFC').replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2'))
+  // Text of ASCII and precomposed syllables only is already NFC (most of a corpus): skip that pass.
+  const nfc = /[^\x00-\x7f\uac00-\ud7a3]/.test(text) ? text.normalize('NFC') : text
+  return foldVowels(nfc.includes(':') || nfc.includes('：') ? nfc.replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2') : nfc)
     .toLowerCase()
-    .replace(/[\u3131-\u318E\u1100-\u11FF]+/g, ' ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/(?:[^\p{L}\p{N}]|[\u3131-\u318E\u1100-\u11FF])+/gu, ' ')
     .trim()
 }
 
@@ -25,26 +26,43 @@ function folded(words: string[]): ReadonlySet<string> {
   return new Set(words.map((w) => foldVowels(w)))
 }
 
-const SYLLABLE_BASE = 0xac00
-/** Vowels people confuse when typing (ㅐ/ㅔ, ㅒ/ㅖ, ㅙ/ㅚ/ㅞ), folded to one; vowel index in a syllable. */
-const VOWEL_FOLD: Record<number, number> = { 1: 5, 3: 7, 10: 15, 11: 15 }
-
 /**
  * Fold spelling variants that are common typos on both sides: "패널티"/"페널티", "돼"/"되",
  * "률"/"율" (잔존률/잔존율). A syllable keeps its consonants; only the vowel is folded.
+ * The table is built on first use: hangul.ts (imported below) normalizes its word lists while this
+ * module is still loading, before any module-level constant here exists.
  */
 function foldVowels(text: string): string {
-  return text.replace(FOLDABLE, (ch) => FOLD_TABLE.get(ch) ?? ch)
+  const to = (foldVowels.table ??= foldTable())
+  let out: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0xac00 || c > 0xd7a3 || to[c - 0xac00] === c) continue
+    // Copy on the first change only: most text has nothing to fold.
+    if (out === undefined) out = text.slice(0, i)
+    out += String.fromCharCode(to[c - 0xac00]!)
+    let j = i + 1
+    while (j < text.length && !(text.charCodeAt(j) >= 0xac00 && text.charCodeAt(j) <= 0xd7a3 && to[text.charCodeAt(j) - 0xac00] !== text.charCodeAt(j))) j++
+    out += text.slice(i + 1, j)
+    i = j - 1
+  }
+  return out ?? text
 }
+foldVowels.table = undefined as Uint16Array | undefined
 
-/** Syllables whose vowel folds, and what they fold to (built once; a regex replace is fast). */
-const FOLD_TABLE = new Map<string, string>([['률', '율']])
-for (let code = SYLLABLE_BASE; code <= 0xd7a3; code++) {
-  const v = Math.floor((code - SYLLABLE_BASE) / 28) % 21
-  const folded = VOWEL_FOLD[v]
-  if (folded !== undefined) FOLD_TABLE.set(String.fromCharCode(code), String.fromCharCode(code + (folded - v) * 28))
+/** For every syllable, the syllable it folds to (itself when its vowel does not fold). */
+function foldTable(): Uint16Array {
+  const base = 0xac00
+  const vowelFold: Record<number, number> = { 1: 5, 3: 7, 10: 15, 11: 15 }
+  const table = new Uint16Array(0xd7a3 - base + 1)
+  for (let code = base; code <= 0xd7a3; code++) {
+    const v = Math.floor((code - base) / 28) % 21
+    const f = vowelFold[v]
+    table[code - base] = f === undefined ? code : code + (f - v) * 28
+  }
+  table['률'.charCodeAt(0) - base] = '율'.charCodeAt(0)
+  return table
 }
-const FOLDABLE = new RegExp(`[${[...FOLD_TABLE.keys()].join('')}]`, 'g')
 
 /**
  * Bigrams of frequent predicate endings and question words: they occur in nearly every question,
@@ -65,78 +83,132 @@ export const STOP_BIGRAMS: ReadonlySet<string> = folded([
   '없어', '어서', '이나', '요즘', '그냥', '제가', '저는', '나는', '내가',
   // two-syllable particles
   '에서', '으로', '에게', '한테', '까지', '부터', '처럼', '보다', '이랑', '하고',
+  // auxiliary verbs, tense and connective endings the stemmer leaves inside a word (해버렸는데,
+  // 봤는데, 하려면, 괜찮나요): how it is said, in any domain, never what it is about
+  '괜찮', '찮아', '찮은', '버렸', '해버', '버려', '버린', '봤는', '봤어', '봤다', '했다', '었어', '었는',
+  '았어', '았는', '겠어', '겠다', '텐데', '려면', '하려', '라서', '아서', '니까', '으니', '면서', '더니',
+  // 받다 as a light verb (환불 받고, 답장 받아): the stemmer keeps two-syllable words whole
+  '받고', '받아', '받을', '받는', '받으', '받았',
+  // demonstrative adverbs (이렇게, 그렇게, 저런): they point at the conversation, not a topic
+  '이렇', '그렇', '저렇', '렇게', '이런', '그런', '저런',
 ])
 
-/** One-syllable words that carry no topic ("좀", "왜", "안"); other lone syllables become unigram terms. */
+/**
+ * One-syllable words that carry no topic ("좀", "왜", "안"), and the stems of light verbs that
+ * remain of 받고/해요/돼요/보여/줘요/와요 (받, 하, 되, 보, 주, 오, 가, 알, 있, 없, 싶): the
+ * action of nearly every question, not its topic. Other lone syllables become stem terms.
+ */
 const STOP_UNIGRAMS: ReadonlySet<string> = folded([
   '좀', '왜', '꼭', '안', '못', '잘', '다', '또', '더', '그', '이', '저', '내', '제', '뭐', '걍', '것', '거', '수', '등', '및',
   '때', '후', '전', '중', '를', '을', '가', '는', '은', '에', '의', '도', '와', '과', '나', '너', '네', '요', '게', '데', '건',
+  '받', '하', '되', '돼', '보', '주', '오', '알', '있', '없', '싶', '해', '봐', '줘', '와', '됨', '함',
+  // what is left of question words (뭔가요 → 무)
+  '무', '뭔', '뭘', '언', '얼',
 ])
 
-/**
- * Second syllables of bigrams that glue a word to a particle or a verb ending ("방이", "보여",
- * "됐어"): conversational glue rather than topic. Such bigrams count less on both sides. Syllables
- * that end many content nouns (제한, 광고, 정지, 문의, 인기) are left out on purpose.
- */
+
+/** Last syllables of a word that glue it to what follows when the stemmer left them (방이, 보여). */
 const LIGHT_SECOND: ReadonlySet<string> = folded([...'란요여어아죠져워와뜸음임함됨돼됐했해할하되된될는은을를이가에서데네니까야래냐줘봐갔왔났있없싶떠며든던다로'])
 
-/** Weight of a term in 0..1: glue bigrams 0.3, everything else 1. */
-export function termWeight(term: string): number {
-  return term.length === 2 && LIGHT_SECOND.has(term[1]!) && HANGUL_SYLLABLE.test(term[0]!) ? 0.3 : 1
-}
-
-export interface Term {
-  term: string
-  /** True when the bigram spans a space ("오픈 채팅" → "픈채"): weaker evidence, word order varies. */
-  cross: boolean
-}
+export type TermKind = keyof typeof SCORING.term
 
 /**
- * Terms of already normalized text: Hangul syllable bigrams with spaces removed between Hangul
- * words, Latin/digit runs whole, a lone one-syllable Hangul query as a unigram. Stop bigrams dropped.
- * Duplicates are kept once (the first, within-word occurrence wins).
+ * Calls `emit(term, kind)` for every term of already normalized (and synonym-rewritten) text:
+ * - Hangul bigrams inside a word, spaces removed between words: they absorb spacing, particles and
+ *   one-syllable typos. A bigram that reaches past the word's stem into its particle or ending is
+ *   `glue`; one wholly inside the ending is dropped; a bigram across a space is `cross`.
+ * - the word's stem whole when it is 1 or 3+ syllables (a 2-syllable stem is already a bigram);
+ * - Latin/digit runs whole.
+ * Stop bigrams (question endings, fillers) are dropped on both sides. Terms may repeat (tf).
  */
-export function termsOf(normalized: string): Term[] {
-  const out = new Map<string, boolean>()
-  const add = (term: string, cross: boolean) => {
-    if (STOP_BIGRAMS.has(term)) return
-    const prev = out.get(term)
-    if (prev === undefined || (prev && !cross)) out.set(term, cross)
-  }
-  let prevRun = ''
-  let prevEnd = -2
-  for (const m of normalized.matchAll(RUN)) {
-    const run = m[0]
-    const start = m.index ?? 0
-    if (HANGUL_SYLLABLE.test(run[0] ?? '')) {
-      // Join with the previous Hangul word when only a space separates them.
-      if (prevRun && start === prevEnd + 1) add(prevRun.slice(-1) + run[0], true)
-      if (run.length === 1 && !STOP_UNIGRAMS.has(run)) add(run, false)
-      for (let i = 0; i + 1 < run.length; i++) add(run.slice(i, i + 2), false)
-      prevRun = run
-    } else {
-      add(run, false)
-      prevRun = ''
+export function analyze(normalized: string, emit: (term: string, kind: TermKind) => void, bigram?: (code: number, kind: TermKind) => void): void {
+  // Bigrams go out as numbers when the caller takes them so (the index build: no string per bigram).
+  const pair = bigram ?? ((code: number, kind: TermKind) => emit(bigramOf(code), kind))
+  let prev = -1
+  let i = 0
+  const n = normalized.length
+  while (i < n) {
+    const start = i
+    const hangul = isSyllable(normalized.charCodeAt(i))
+    while (i < n && (hangul ? isSyllable(normalized.charCodeAt(i)) : isLatin(normalized.charCodeAt(i)))) i++
+    if (i === start) {
+      // A separator (space) keeps `prev` for a cross-space bigram; anything else breaks it.
+      if (normalized.charCodeAt(i) !== 32) prev = -1
+      i++
+      continue
     }
-    prevEnd = start + run.length
+    const run = normalized.slice(start, i)
+    if (!hangul) {
+      emit(run, 'latin')
+      prev = -1
+      continue
+    }
+    if (prev >= 0) {
+      const code = prev * SYLLABLES + run.charCodeAt(0) - 0xac00
+      if (!stopCodes().has(code)) pair(code, 'cross')
+    }
+    const s = stemOf(run)
+    if ((s.length === 1 && !STOP_UNIGRAMS.has(s)) || s.length >= 3) emit(s, 'stem')
+    const last = run.length - 2
+    const stops = stopCodes()
+    for (let k = 0; k <= last; k++) {
+      const code = (run.charCodeAt(k) - 0xac00) * SYLLABLES + run.charCodeAt(k + 1) - 0xac00
+      if (stops.has(code)) continue
+      if (k + 2 <= s.length) pair(code, k === last && LIGHT_SECOND.has(run[k + 1]!) ? 'glue' : 'bigram')
+      else if (k < s.length) pair(code, 'glue')
+    }
+    prev = run.charCodeAt(run.length - 1) - 0xac00
   }
-  return [...out].map(([term, cross]) => ({ term, cross }))
 }
 
-/**
- * The FlexSearch encoder for this project: input is text already normalized and synonym-expanded
- * (see Analyzer), so it only splits on spaces and re-joins the words into bigram terms in finalize.
- */
-export function createEncoder(): Encoder {
-  const options = {
-    normalize: false,
-    numeric: false,
-    dedupe: false,
-    cache: false,
-    split: false as const,
-    minlength: 1,
-    maxlength: Number.MAX_SAFE_INTEGER,
-    finalize: (words: string[]) => termsOf(words.join(' ')).map((t) => t.term),
+const SYLLABLES = 0xd7a3 - 0xac00 + 1
+
+/** The bigram a code stands for (code = first syllable index × 11,172 + second). */
+export function bigramOf(code: number): string {
+  return String.fromCharCode(0xac00 + Math.floor(code / SYLLABLES), 0xac00 + (code % SYLLABLES))
+}
+
+/** STOP_BIGRAMS as codes, built on first use (hangul.ts imports this module while it loads). */
+function stopCodes(): Set<number> {
+  if (!stopCodes.set) {
+    stopCodes.set = new Set<number>()
+    for (const b of STOP_BIGRAMS) {
+      if (b.length === 2 && isSyllable(b.charCodeAt(0)) && isSyllable(b.charCodeAt(1))) stopCodes.set.add((b.charCodeAt(0) - 0xac00) * SYLLABLES + b.charCodeAt(1) - 0xac00)
+    }
   }
-  return new Encoder({ ...options })
+  return stopCodes.set
+}
+stopCodes.set = undefined as Set<number> | undefined
+
+const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3
+const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+
+/** The stem of a Hangul word; a word that is all ending keeps itself (하나요 is dropped by stop bigrams). */
+function stemOf(word: string): string {
+  let s = STEMS.get(word)
+  if (s === undefined) {
+    s = stem(word) || word
+    if (STEMS.size >= STEM_CACHE) STEMS.clear()
+    STEMS.set(word, s)
+  }
+  return s
+}
+
+/** Stems of words seen, bounded: words repeat across a corpus and in chat, and stem() is the costliest step. */
+const STEMS = new Map<string, string>()
+const STEM_CACHE = 100_000
+
+/** Terms of normalized text with their strongest kind's weight, each term once (the query side). */
+export function queryTerms(normalized: string): Map<string, number> {
+  const out = new Map<string, number>()
+  analyze(normalized, (term, kind) => {
+    const w = SCORING.term[kind]
+    if ((out.get(term) ?? 0) < w) out.set(term, w)
+  })
+  return out
+}
+
+/** Each distinct term of normalized text once, in first-seen order (for tests and explanations). */
+export function termsOf(normalized: string): string[] {
+  return [...queryTerms(normalized).keys()]
 }

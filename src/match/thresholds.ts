@@ -1,14 +1,16 @@
 // Outcome thresholds, kept free of imports so config.ts can read the defaults without loading
-// the search engine. Defaults tuned with `faq-skill eval` on data/eval/*.jsonl (docs/matching.md).
+// the search engine. They are probabilities from the confidence model (model.ts), so they mean
+// the same on a 2-entry corpus and a 3,000-entry one. Chosen with `faq-skill eval` on our own
+// labelled corpora (docs/matching.md).
 export interface Thresholds {
-  /** Minimum confidence for a confident answer. */
+  /** Minimum probability that the top entry is right, for an answer. */
   answerMin: number
-  /** Minimum lead of the answer over the best candidate that is not a near-duplicate of it. */
+  /** Minimum lead of the answer's probability over the best different entry's. */
   marginMin: number
-  /** Minimum confidence to offer a candidate as a choice. */
+  /** Minimum probability for an entry to be offered as a choice. */
   choicesMin: number
-  /** Minimum matched evidence (bigrams; a whole Latin word of 3+ letters counts 2) for an answer. */
+  /** Minimum matched terms (question or category) for an answer; 1 lets a one-word question through. */
   minTerms: number
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answerMin: 0.25, marginMin: 0.05, choicesMin: 0.2, minTerms: 2 }
+export const DEFAULT_THRESHOLDS: Thresholds = { answerMin: 0.35, marginMin: 0.1, choicesMin: 0.2, minTerms: 1 }

@@ -98,13 +98,13 @@ const playground: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { matcher, version } = app.faq.current
-      const result = matcher.match(request.body.utterance)
+      const { outcome, candidates, ...explain } = matcher.explain(request.body.utterance)
       return {
         utterance: request.body.utterance,
         corpusVersion: version,
-        outcome: result.outcome,
-        candidates: result.candidates.slice(0, 10).map((c) => ({ faqId: c.faqId, question: c.question, score: c.score })),
-        ...(result.explain ? { explain: result.explain } : {}),
+        outcome,
+        candidates: candidates.slice(0, 10).map((c) => ({ faqId: c.faqId, question: c.question, score: c.score })),
+        explain,
       }
     },
   )

@@ -1,0 +1,280 @@
+// The matcher's own compact view of the corpus: a vocabulary of term ids, and per entry the sorted
+// term ids and frequencies of each field, in a few typed arrays (100k entries fit in tens of MB,
+// and the whole thing serializes as-is for a fast cold start, see snapshot.ts).
+// Built in one pass over the corpus, linear in its size.
+import type { FaqCorpus } from '../faq/schema.js'
+import { SCORING } from './scoring.js'
+import { analyze, bigramOf, type TermKind } from './text.js'
+
+/** A growable Int32/Float32 array (push only), so the build never holds millions of JS numbers. */
+export class Pool<T extends Int32Array | Float32Array> {
+  length = 0
+  constructor(public data: T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2)
+      next.set(this.data)
+      this.data = next
+    }
+    this.data[this.length++] = v
+  }
+  done(): T {
+    return this.data.slice(0, this.length) as T
+  }
+}
+
+/** Term ids, frequencies and kind weights of one field of one entry, sorted by term id. */
+export interface FieldSlices {
+  /** Start of each slice in `term`/`tf`/`weight`; slice k is [start[k], start[k + 1]). */
+  start: Int32Array
+  term: Int32Array
+  tf: Float32Array
+  /** Strongest kind weight of the term in that slice (SCORING.term). */
+  weight: Float32Array
+  /** Sum of tf per slice (BM25 length). */
+  length: Float32Array
+  /** Sum of `weight` per slice (how much the slice says, for the backward share). */
+  mass: Float32Array
+}
+
+export interface CorpusStore {
+  /** Term strings by id. */
+  terms: string[]
+  /** Entries whose question, alternates or category hold the term. */
+  dfAbout: Int32Array
+  /** Entries whose answer holds the term. */
+  dfAnswer: Int32Array
+  /** Question variants (question, then alternates): entry i owns slices [variantStart[i], variantStart[i + 1]). */
+  variantStart: Int32Array
+  variants: FieldSlices
+  /** Category path slice of each entry (paths repeat, stored once). */
+  categoryOf: Int32Array
+  categories: FieldSlices
+  /** Answer slice k belongs to entry k. */
+  answers: FieldSlices
+  /** Platform bits of each entry (PLATFORMS order). */
+  platforms: Int32Array
+  avg: { question: number; category: number; answer: number }
+}
+
+/** Platform words (after normalization and synonyms) → platform bit. 모바일 is both phones. */
+export const PLATFORMS: ReadonlyArray<[RegExp, number]> = [
+  [/(?<![a-z])ios(?![a-z])|아이폰|iphone|ipad|아이패드/, 1],
+  [/안드로이드|android|원스토어|갤럭시/, 2],
+  [/(?<![a-z])(pc|mac|windows|macos)(?![a-z])|윈도우|컴퓨터|데스크톱/, 4],
+  [/모바일|mobile|스마트폰/, 1 | 2],
+]
+
+export function platformBits(normalized: string): number {
+  let bits = 0
+  for (const [re, bit] of PLATFORMS) if (re.test(normalized)) bits |= bit
+  return bits
+}
+
+class FieldBuilder {
+  start = new Pool(new Int32Array(1024))
+  term = new Pool(new Int32Array(4096))
+  tf = new Pool(new Float32Array(4096))
+  weight = new Pool(new Float32Array(4096))
+  length = new Pool(new Float32Array(1024))
+  mass = new Pool(new Float32Array(1024))
+
+  /** Appends one slice from parallel (unsorted, distinct) ids, tfs and weights. */
+  add(ids: number[], tfs: number[], ws: number[]): void {
+    this.start.push(this.term.length)
+    const order = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!)
+    let len = 0
+    let mass = 0
+    for (const k of order) {
+      this.term.push(ids[k]!)
+      this.tf.push(tfs[k]!)
+      this.weight.push(ws[k]!)
+      len += tfs[k]!
+      mass += ws[k]!
+    }
+    this.length.push(len)
+    this.mass.push(mass)
+  }
+
+  done(): FieldSlices {
+    this.start.push(this.term.length)
+    return { start: this.start.done(), term: this.term.done(), tf: this.tf.done(), weight: this.weight.done(), length: this.length.done(), mass: this.mass.done() }
+  }
+}
+
+/**
+ * Builds the store. `rewrite` is normalization + synonyms (the query side uses the same).
+ * `pause` is awaited between chunks of entries so a large corpus never blocks the event loop long.
+ */
+export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => string, pause: () => Promise<void> | undefined): Promise<CorpusStore> {
+  const ids = new Map<string, number>()
+  const terms: string[] = []
+  const dfAbout: number[] = []
+  const dfAnswer: number[] = []
+  /** Per term: the last entry counted in dfAbout, and its slot + 1 in the field being collected. */
+  const lastAbout: number[] = []
+  const slot: number[] = []
+  const variants = new FieldBuilder()
+  const categories = new FieldBuilder()
+  const answers = new FieldBuilder()
+  const n = corpus.entries.length
+  const variantStart = new Int32Array(n + 1)
+  const categoryOf = new Int32Array(n)
+  const platforms = new Int32Array(n)
+  const categoryIds = new Map<string, number>()
+  let variantCount = 0
+  // The field being analyzed; reused (emptied) for every field, its ids read before the next one.
+  const fIds: number[] = []
+  const fTf: number[] = []
+  const fW: number[] = []
+
+  /** Hangul bigrams by their code (text.ts): no string is made for a bigram already known. */
+  const codeIds = new Map<number, number>()
+  const newTerm = (term: string) => {
+    const id = terms.length
+    terms.push(term)
+    dfAbout.push(0)
+    dfAnswer.push(0)
+    lastAbout.push(-1)
+    slot.push(0)
+    return id
+  }
+  const count = (id: number, kind: TermKind) => {
+    const w = SCORING.term[kind]
+    const at = slot[id]!
+    if (at) {
+      fTf[at - 1]!++
+      if (fW[at - 1]! < w) fW[at - 1] = w
+    } else {
+      slot[id] = fIds.push(id)
+      fTf.push(1)
+      fW.push(w)
+    }
+  }
+  const emit = (term: string, kind: TermKind) => {
+    let id = ids.get(term)
+    if (id === undefined) ids.set(term, (id = newTerm(term)))
+    count(id, kind)
+  }
+  const emitBigram = (code: number, kind: TermKind) => {
+    let id = codeIds.get(code)
+    if (id === undefined) codeIds.set(code, (id = newTerm(bigramOf(code))))
+    count(id, kind)
+  }
+  /** Analyzes one field into `into`; returns its distinct term ids. */
+  const field = (text: string, into: FieldBuilder): number[] => {
+    fIds.length = 0
+    fTf.length = 0
+    fW.length = 0
+    analyze(rewrite(text), emit, emitBigram)
+    for (const id of fIds) slot[id] = 0
+    into.add(fIds, fTf, fW)
+    return fIds
+  }
+
+  for (let i = 0; i < n; i++) {
+    if ((i & 31) === 31) await pause()
+    const entry = corpus.entries[i]!
+    variantStart[i] = variantCount
+    const countAbout = (list: number[]) => {
+      for (const id of list) {
+        if (lastAbout[id] === i) continue
+        lastAbout[id] = i
+        dfAbout[id]!++
+      }
+    }
+    countAbout(field(entry.question, variants))
+    variantCount++
+    for (const q of entry.alternates) {
+      if (!q.trim()) continue
+      countAbout(field(q, variants))
+      variantCount++
+    }
+    const path = entry.category.join(' ')
+    let category = categoryIds.get(path)
+    if (category === undefined) {
+      category = categoryIds.size
+      categoryIds.set(path, category)
+      field(path, categories)
+    }
+    categoryOf[i] = category
+    const c = categories.start.data[category]!
+    const cEnd = category + 1 < categories.start.length ? categories.start.data[category + 1]! : categories.term.length
+    for (let k = c; k < cEnd; k++) {
+      const id = categories.term.data[k]!
+      if (lastAbout[id] !== i) {
+        lastAbout[id] = i
+        dfAbout[id]!++
+      }
+    }
+    for (const id of field(entry.answer, answers)) dfAnswer[id]!++
+    platforms[i] = entry.platforms.length ? platformBits(rewrite(entry.platforms.join(' '))) : 0
+  }
+  variantStart[n] = variantCount
+  const v = variants.done()
+  const c = categories.done()
+  const a = answers.done()
+  const mean = (xs: Float32Array) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1) || 1
+  return {
+    terms,
+    dfAbout: Int32Array.from(dfAbout),
+    dfAnswer: Int32Array.from(dfAnswer),
+    variantStart,
+    variants: v,
+    categoryOf,
+    categories: c,
+    answers: a,
+    platforms,
+    avg: { question: mean(v.length), category: mean(c.length), answer: mean(a.length) },
+  }
+}
+
+/**
+ * What FlexSearch indexes per entry: the distinct terms of question, alternates and category, and
+ * the answer's rarest content terms (no glue or cross-space bigrams) that those fields do not hold.
+ */
+export async function indexTerms(store: CorpusStore, pause: () => Promise<void> | undefined): Promise<{ about: string[][]; answer: string[][] }> {
+  const { variants, categories, answers, variantStart, categoryOf, terms } = store
+  const n = categoryOf.length
+  const about: string[][] = new Array(n)
+  const answer: string[][] = new Array(n)
+  const mark = new Int32Array(terms.length).fill(-1)
+  for (let i = 0; i < n; i++) {
+    if ((i & 255) === 255) await pause()
+    const list: string[] = []
+    const take = (id: number) => {
+      if (mark[id] === i) return
+      mark[id] = i
+      list.push(terms[id]!)
+    }
+    for (let k = variants.start[variantStart[i]!]!; k < variants.start[variantStart[i + 1]!]!; k++) take(variants.term[k]!)
+    const c = categoryOf[i]!
+    for (let k = categories.start[c]!; k < categories.start[c + 1]!; k++) take(categories.term[k]!)
+    about[i] = list
+    const rest: number[] = []
+    for (let k = answers.start[i]!; k < answers.start[i + 1]!; k++) {
+      const id = answers.term[k]!
+      if (mark[id] !== i && answers.weight[k]! >= SCORING.term.stem) rest.push(id)
+    }
+    if (rest.length > SCORING.candidates.answerTerms) {
+      rest.sort((a, b) => store.dfAnswer[a]! - store.dfAnswer[b]! || a - b)
+      rest.length = SCORING.candidates.answerTerms
+    }
+    answer[i] = rest.map((id) => terms[id]!)
+  }
+  return { about, answer }
+}
+
+/** Position of `id` in the sorted slice [from, to) of `term`, or -1. */
+export function find(term: Int32Array, from: number, to: number, id: number): number {
+  let lo = from
+  let hi = to - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const x = term[mid]!
+    if (x === id) return mid
+    if (x < id) lo = mid + 1
+    else hi = mid - 1
+  }
+  return -1
+}
