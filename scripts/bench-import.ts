@@ -6,7 +6,7 @@ import type { ImportRecord } from '../src/faq/import/record.js'
 const topics = ['오픈채팅', '프로필', '알림', '친구', '선물하기', '이모티콘', '채팅방', '톡서랍', '페이', '계정']
 const asks = ['은 어떻게 설정하나요?', '이 안 돼요. 어떻게 해야 하나요?', '을 삭제하면 어떻게 되나요?', '에서 신고하는 방법을 알려주세요.', ' 이용 시 요금이 부과되나요?']
 
-function records(n: number): ImportRecord[] {
+function records (n: number): ImportRecord[] {
   return Array.from({ length: n }, (_, i) => {
     const topic = topics[i % topics.length]!
     const ask = asks[Math.floor(i / topics.length) % asks.length]!

@@ -34,13 +34,13 @@ const PARTICLES = ['이', '가', '을', '를', '은', '는', '에', '에서', '�
 const ENDINGS = ['어떻게 하나요?', '안 돼요.', '할 수 있나요?', '무엇인가요?', '변경하고 싶어요.', '보이지 않아요.', '삭제되었어요.', '어디서 확인하나요?']
 const PLATFORMS = [[], [], [], ['iOS'], ['안드로이드'], ['PC']]
 
-function sentence(words: number): string {
+function sentence (words: number): string {
   const parts: string[] = []
   for (let i = 0; i < words; i++) parts.push(pick(NOUNS) + pick(PARTICLES))
   return `${parts.join(' ')} ${pick(ENDINGS)}`
 }
 
-function corpus(n: number): FaqCorpus {
+function corpus (n: number): FaqCorpus {
   const entries: FaqEntry[] = []
   for (let i = 0; i < n; i++) {
     entries.push({
@@ -61,7 +61,7 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p
 const synonymsFile = dataPath('synonyms.json')
 
 /** Latency percentiles of `matcher.match` over `qs` (after a JIT warm-up). */
-function latency(matcher: Matcher, qs: string[]) {
+function latency (matcher: Matcher, qs: string[]) {
   for (const q of qs.slice(0, 200)) matcher.match(q)
   const times: number[] = []
   const cpu: number[] = []

@@ -33,7 +33,7 @@ const here = fileURLToPath(import.meta.url)
 
 // ---- what run-eval.mjs sends and checks ----------------------------------------------------------
 
-export function skillPayload(utterance: string, userKey = randomUUID().replace(/-/g, '')) {
+export function skillPayload (utterance: string, userKey = randomUUID().replace(/-/g, '')) {
   return {
     intent: { id: 'fallback0000000000000001', name: '폴백 블록', extra: { reason: { code: 1, message: 'OK' } } },
     userRequest: {
@@ -60,7 +60,7 @@ interface Body {
   data?: { outcome?: unknown; question?: unknown; candidates?: unknown }
 }
 
-export function shapeProblem(body: Body | null | undefined): string | null {
+export function shapeProblem (body: Body | null | undefined): string | null {
   if (!body || body.version !== '2.0') return 'version is not "2.0"'
   const outputs = body.template?.outputs
   if (!Array.isArray(outputs) || outputs.length < 1 || outputs.length > 3) return 'template.outputs must hold 1..3 items'
@@ -82,7 +82,7 @@ export interface HttpMeasured extends Measured {
 }
 
 /** Sends each line, one at a time, and counts as run-eval.mjs counts (plus out-of-domain choices). */
-export async function measureHttp(url: string, cases: EvalCase[]): Promise<{ figures: HttpMeasured; misses: EvalMiss[] }> {
+export async function measureHttp (url: string, cases: EvalCase[]): Promise<{ figures: HttpMeasured; misses: EvalMiss[] }> {
   const n: EvalCounts = { ...NO_COUNTS, cases: cases.length }
   let failed = 0
   let badShape = 0
@@ -130,7 +130,7 @@ export async function measureHttp(url: string, cases: EvalCase[]): Promise<{ fig
 }
 
 /** The same measurement by an external runner (run-eval.mjs --json); it does not count offered choices. */
-function measureWithRunner(runner: string, url: string, cases: EvalCase[]): HttpMeasured {
+function measureWithRunner (runner: string, url: string, cases: EvalCase[]): HttpMeasured {
   const dir = mkdtempSync(join(tmpdir(), 'eval-http-'))
   const file = join(dir, 'cases.jsonl')
   try {
@@ -159,7 +159,7 @@ function measureWithRunner(runner: string, url: string, cases: EvalCase[]): Http
 
 const taken = new Set<number>()
 
-async function freePort(): Promise<number> {
+async function freePort (): Promise<number> {
   for (let port = PORTS.from; port <= PORTS.to; port++) {
     if (taken.has(port)) continue
     const free = await new Promise<boolean>((resolve) => {
@@ -180,7 +180,7 @@ interface Running {
   child: ChildProcess
 }
 
-async function waitReady(url: string, child: ChildProcess, what: string, log: () => string): Promise<void> {
+async function waitReady (url: string, child: ChildProcess, what: string, log: () => string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}) before it was ready:\n${log()}`)
@@ -192,7 +192,7 @@ async function waitReady(url: string, child: ChildProcess, what: string, log: ()
   throw new Error(`${what} not ready after ${READY_TIMEOUT_MS} ms:\n${log()}`)
 }
 
-async function start(what: string, command: string, args: string[], env: NodeJS.ProcessEnv, port: number): Promise<Running> {
+async function start (what: string, command: string, args: string[], env: NodeJS.ProcessEnv, port: number): Promise<Running> {
   const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'pipe'] })
   let stderr = ''
   child.stderr!.on('data', (b: Buffer) => {
@@ -209,7 +209,7 @@ async function start(what: string, command: string, args: string[], env: NodeJS.
 }
 
 /** Our server as `npm start` runs it, with only the corpus, port and quiet logs changed. */
-async function startOurs(corpus: string): Promise<Running> {
+async function startOurs (corpus: string): Promise<Running> {
   const port = await freePort()
   const env: NodeJS.ProcessEnv = { ...process.env, FAQ_FILE: corpus, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }
   // Auth and bot allow-lists would refuse the eval's requests; they are not what is measured.
@@ -219,12 +219,12 @@ async function startOurs(corpus: string): Promise<Running> {
 }
 
 /** This script again in --serve-baseline mode, in its own process like ours. */
-async function startBaseline(corpus: string): Promise<Running> {
+async function startBaseline (corpus: string): Promise<Running> {
   const port = await freePort()
   return start('baseline server', process.execPath, [...process.execArgv, here, '--serve-baseline', corpus, '--port', String(port)], process.env, port)
 }
 
-async function stop(r: Running | undefined): Promise<void> {
+async function stop (r: Running | undefined): Promise<void> {
   if (!r || r.child.exitCode !== null) return
   const exited = new Promise((resolve) => r.child.once('exit', resolve))
   r.child.kill('SIGTERM')
@@ -234,7 +234,7 @@ async function stop(r: Running | undefined): Promise<void> {
 }
 
 /** The baseline as a skill server: the answer as one simpleText, and `data` as ours carries it. */
-async function serveBaseline(corpusFile: string, port: number): Promise<void> {
+async function serveBaseline (corpusFile: string, port: number): Promise<void> {
   const { corpus } = await loadCorpusFile(corpusFile)
   const baseline = createBaseline(corpus)
   const answers = new Map(corpus.entries.map((e) => [e.id, e.answer]))
@@ -292,7 +292,7 @@ interface Report {
   misses: EvalMiss[]
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main (argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {

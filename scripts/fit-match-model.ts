@@ -10,7 +10,7 @@ import { createMatcher, fitConfidenceModel, type FitSet } from '../src/match/ind
 import type { FitCase } from '../src/match/fit.js'
 import { dataPath } from '../src/paths.js'
 
-async function lines(file: string, split?: string): Promise<FitCase[]> {
+async function lines (file: string, split?: string): Promise<FitCase[]> {
   const text = await readFile(dataPath('eval', file), 'utf8')
   return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as FitCase & { split?: string })
     .filter((c) => !split || !c.split || c.split === split)

@@ -13,7 +13,7 @@ const PLATFORMS = ['iOS', '안드로이드', 'PC', '맥', '태블릿']
 const MODIFIERS = ['', '처음', '다시', '한꺼번에', '자동으로', '임시로']
 const STEPS = ['더보기 탭에서 설정을 누르세요.', '오른쪽 위의 톱니바퀴를 누르세요.', '개인/보안 메뉴로 이동하세요.', '원하는 항목을 선택한 뒤 확인을 누르세요.', '앱을 최신 버전으로 업데이트한 뒤 다시 시도해 주세요.', '변경 내용은 바로 적용됩니다.', '일부 기능은 PC 버전에서 지원되지 않습니다.']
 
-function mulberry32(seed: number) {
+function mulberry32 (seed: number) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0
@@ -24,7 +24,7 @@ function mulberry32(seed: number) {
   }
 }
 
-export function generateEntries(n: number, seed = 1): FaqEntry[] {
+export function generateEntries (n: number, seed = 1): FaqEntry[] {
   const rnd = mulberry32(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!
   const out: FaqEntry[] = []
@@ -50,7 +50,7 @@ export function generateEntries(n: number, seed = 1): FaqEntry[] {
   return out
 }
 
-function arg(argv: string[], name: string): string | undefined {
+function arg (argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`)
   return i >= 0 ? argv[i + 1] : undefined
 }

@@ -16,7 +16,7 @@ export const ConfigSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '0.0.0.0', description: 'Interface to bind' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-    { default: 'info', description: 'pino log level' },
+    { default: 'info', description: 'pino log level' }
   ),
   FAQ_FILE: Type.String({ minLength: 1, default: dataPath('faq.json'), description: 'Corpus file (JSON corpus or array of entries)' }),
   SYNONYMS_FILE: Type.String({ minLength: 1, default: dataPath('synonyms.json'), description: 'Synonym and slang dictionary' }),
@@ -30,7 +30,7 @@ export const ConfigSchema = Type.Object({
   // ---- conversation ----
   OPERATOR_HANDOFF: { ...BoolOff, description: 'Offer a "상담원 연결" (operator) button under answers and misses' },
   OPERATOR_PHONE: Type.Optional(
-    Type.String({ pattern: '^\\+?[0-9][0-9 -]{2,19}$', description: 'Phone number offered when a user asks for a person (a "전화 상담" button)' }),
+    Type.String({ pattern: '^\\+?[0-9][0-9 -]{2,19}$', description: 'Phone number offered when a user asks for a person (a "전화 상담" button)' })
   ),
   OPERATOR_URL: HttpUrl('Web page offered when a user asks for a person (a "1:1 문의하기" button), e.g. an inquiry form'),
   DEFAULT_THUMBNAIL_URL: HttpUrl('Image for answer cards when neither the entry nor its category has one'),
@@ -81,14 +81,14 @@ const BOOL_TRUE = new Set(['1', 'true', 'yes', 'on'])
 const BOOL_FALSE = new Set(['0', 'false', 'no', 'off'])
 
 /** Name the allowed values of an enum-like variable instead of TypeBox's "Expected union value". */
-function explain(name: string, message: string): string {
+function explain (name: string, message: string): string {
   const schema = (ConfigSchema.properties as Record<string, { anyOf?: Array<{ const?: unknown }> }>)[name]
   const allowed = schema?.anyOf?.map((s) => s.const).filter((c) => c !== undefined)
   return allowed?.length ? `expected one of ${allowed.join(', ')}` : message
 }
 
 /** Read the known variables from `env`, convert, default and validate them. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig (env: Record<string, string | undefined> = process.env): Config {
   const raw: Record<string, unknown> = {}
   for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
     const value = env[key]
@@ -111,7 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   // The drain must leave a skill its whole budget before the shutdown timeout fires.
   if (config.SHUTDOWN_DRAIN_MS + config.SKILL_TIME_BUDGET_MS >= config.SHUTDOWN_TIMEOUT_MS) {
     throw new ConfigError(
-      `Invalid environment variable SHUTDOWN_TIMEOUT_MS=${JSON.stringify(env.SHUTDOWN_TIMEOUT_MS ?? '')}: must be more than SHUTDOWN_DRAIN_MS + SKILL_TIME_BUDGET_MS (${config.SHUTDOWN_DRAIN_MS} + ${config.SKILL_TIME_BUDGET_MS} ms)`,
+      `Invalid environment variable SHUTDOWN_TIMEOUT_MS=${JSON.stringify(env.SHUTDOWN_TIMEOUT_MS ?? '')}: must be more than SHUTDOWN_DRAIN_MS + SKILL_TIME_BUDGET_MS (${config.SHUTDOWN_DRAIN_MS} + ${config.SKILL_TIME_BUDGET_MS} ms)`
     )
   }
   for (const key of ['FAQ_FILE', 'SYNONYMS_FILE', 'MESSAGES_FILE', 'INTENTS_FILE', 'MATCH_MODEL_FILE'] as const) {
@@ -122,7 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** The matcher thresholds a config asks for. */
-export function thresholdsOf(config: Pick<Config, 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>): Thresholds {
+export function thresholdsOf (config: Pick<Config, 'MATCH_ANSWER_MIN' | 'MATCH_MARGIN_MIN' | 'MATCH_CHOICES_MIN' | 'MATCH_MIN_TERMS'>): Thresholds {
   return {
     answerMin: config.MATCH_ANSWER_MIN,
     marginMin: config.MATCH_MARGIN_MIN,

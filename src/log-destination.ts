@@ -15,20 +15,20 @@ export class LineBatcher implements LineSink {
   #lines: string[] = []
   #chars = 0
 
-  constructor(
+  constructor (
     readonly out: LineSink,
     /** UTF-16 units, not bytes: counting bytes would mean encoding every line twice. */
-    readonly batchChars = 8 * 1024,
+    readonly batchChars = 8 * 1024
   ) {}
 
-  write(line: string): boolean {
+  write (line: string): boolean {
     this.#lines.push(line)
     this.#chars += line.length
     if (this.#chars >= this.batchChars) this.flush()
     return true
   }
 
-  flush(): void {
+  flush (): void {
     if (this.#lines.length === 0) return
     const chunk = this.#lines.join('')
     this.#lines = []
@@ -37,7 +37,7 @@ export class LineBatcher implements LineSink {
   }
 }
 
-export function logDestination(dest: number | string = 1, flushMs = 1000): LineBatcher {
+export function logDestination (dest: number | string = 1, flushMs = 1000): LineBatcher {
   const batcher = new LineBatcher(pino.destination({ dest, sync: true }))
   setInterval(() => batcher.flush(), flushMs).unref()
   process.once('exit', () => batcher.flush())

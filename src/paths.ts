@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-function findRoot(start: string): string {
+function findRoot (start: string): string {
   let dir = start
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return dir

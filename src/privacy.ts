@@ -2,7 +2,7 @@
 // phone numbers, e-mail addresses and resident registration numbers masked.
 import { createHash } from 'node:crypto'
 
-export function hashUserKey(key: string | undefined, salt: string): string | undefined {
+export function hashUserKey (key: string | undefined, salt: string): string | undefined {
   if (!key) return undefined
   return createHash('sha256').update(salt).update('\0').update(key).digest('hex').slice(0, 16)
 }
@@ -14,14 +14,14 @@ export function hashUserKey(key: string | undefined, salt: string): string | und
  */
 export class Memo<V> {
   readonly #map = new Map<string, V>()
-  constructor(
+  constructor (
     readonly compute: (key: string) => V,
     readonly capacity = 10_000,
     /** Longer keys are computed every time: they are rarely repeated and would bloat the memo. */
-    readonly maxKeyLength = 256,
+    readonly maxKeyLength = 256
   ) {}
 
-  get(key: string): V {
+  get (key: string): V {
     if (key.length > this.maxKeyLength) return this.compute(key)
     let v = this.#map.get(key)
     if (v === undefined) {
@@ -34,7 +34,7 @@ export class Memo<V> {
 }
 
 /** hashUserKey for one salt, memoized. */
-export function userKeyHasher(salt: string): (key: string | undefined) => string | undefined {
+export function userKeyHasher (salt: string): (key: string | undefined) => string | undefined {
   const memo = new Memo((key) => hashUserKey(key, salt) as string)
   return (key) => (key ? memo.get(key) : undefined)
 }
@@ -58,14 +58,14 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(?<!\d)1[5-9]\d{2}[-.\s]?\d{4}(?!\d)/g, '[phone]'],
 ]
 
-export function maskPii(text: string): string {
+export function maskPii (text: string): string {
   let out = text
   for (const [re, label] of PATTERNS) out = out.replace(re, label)
   return out
 }
 
 /** Mask and shorten an utterance for a log line. */
-export function logUtterance(text: string, max = 200): string {
+export function logUtterance (text: string, max = 200): string {
   // Mask only the head that can reach the log (with room for a number or address straddling
   // the cut): a hostile 60 KB utterance must not cost more than a normal one.
   const head = Array.from(text.slice(0, 4 * max)).slice(0, max + 64).join('')

@@ -18,7 +18,7 @@ const CHARTS = ['outcomes', 'answer-rate', 'misses', 'feedback', 'intents', 'lat
 
 let passed = 0
 let failed = 0
-function check(ok: boolean, what: string, detail = ''): boolean {
+function check (ok: boolean, what: string, detail = ''): boolean {
   if (ok) passed++
   else failed++
   console.log(`${ok ? 'ok    ' : 'FAIL  '} ${what}${!ok && detail ? `\n       ${detail}` : ''}`)
@@ -26,7 +26,7 @@ function check(ok: boolean, what: string, detail = ''): boolean {
 }
 
 /** A deterministic week of traffic on the bundled corpus (xorshift, fixed seed). */
-function week(corpus: FaqCorpus): string {
+function week (corpus: FaqCorpus): string {
   let s = 0x2f6b_1d3a
   const rnd = () => {
     s ^= s << 13
@@ -60,7 +60,7 @@ function week(corpus: FaqCorpus): string {
   return lines.join('\n') + '\n'
 }
 
-async function main(): Promise<void> {
+async function main (): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
     process.exit(2)

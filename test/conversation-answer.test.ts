@@ -35,7 +35,7 @@ const corpusFile = tempCorpus([
   { id: 'short-2', category: ['계정', '보안'], question: '비밀번호는 어떻게 바꾸나요?', answer: '설정 > 계정에서 바꿀 수 있어요.' },
 ])
 
-function assertWhole(t: Test, reply: Reply, question: string, sentences: string[]) {
+function assertWhole (t: Test, reply: Reply, question: string, sentences: string[]) {
   const outputs = reply.template.outputs
   t.ok(outputs.length <= LIMITS.outputs, 'at most three outputs')
   const texts = visibleTexts(reply)
@@ -75,7 +75,7 @@ t.test('a 700+ character answer arrives whole, split between sentences', async (
       { label: '자세히 보기', action: 'webLink', webLinkUrl: 'https://cs.example.com/long' },
       { label: '운영정책', action: 'webLink', webLinkUrl: 'https://cs.example.com/policy' },
     ],
-    'links become webLink buttons',
+    'links become webLink buttons'
   )
 })
 
@@ -103,9 +103,9 @@ t.test('an entry image makes the title a basicCard; config thumbnails apply by c
 })
 
 /** Follow "이어서 보기" from `first` to the end; returns every reply of the chain. */
-async function followMore(ask: Awaited<ReturnType<typeof buildConversation>>['ask'], first: Reply): Promise<Reply[]> {
+async function followMore (ask: Awaited<ReturnType<typeof buildConversation>>['ask'], first: Reply): Promise<Reply[]> {
   const chain = [first]
-  for (let last = first; chain.length < 50; ) {
+  for (let last = first; chain.length < 50;) {
     const more = (last.template.quickReplies ?? []).find((q) => q.label === '이어서 보기')
     if (!more) break
     last = await ask('/skills/faq', more.messageText ?? more.label, more.extra ?? null)
@@ -159,7 +159,7 @@ t.test('an answer offers feedback, related questions and the way home, each carr
   t.same(
     (tapped.template.quickReplies ?? []).slice(2, -1).map((q) => q.extra?.faqId),
     ['long-1', 'long-2', 'img-1'],
-    'same sub-category, then the same top category',
+    'same sub-category, then the same top category'
   )
   t.match(qrs.at(-1), { label: '처음으로', extra: { tap: 'menu' } })
   for (const q of qrs) t.ok(cpLength(q.label) <= LIMITS.quickReplyLabel, `label fits: ${q.label}`)
@@ -188,7 +188,7 @@ t.test('every quick reply of an answer can be followed to a valid reply', async 
       ['yes', 'long-1'],
       ['no', 'long-1'],
     ],
-    'votes are logged with the faqId',
+    'votes are logged with the faqId'
   )
 })
 

@@ -3,7 +3,7 @@ import { LIMITS } from '../src/kakao/limits.js'
 import { bundledMatcher, buildConversation, tempCorpus, tempJson, type Reply } from './conversation-helpers.js'
 
 /** Every tappable thing in a reply: list items, card buttons, quick replies. */
-function taps(reply: Reply) {
+function taps (reply: Reply) {
   const out: Array<{ action?: string; messageText?: string; blockId?: string; extra?: Record<string, unknown> }> = []
   for (const o of reply.template.outputs) {
     const lists = o.listCard ? [o.listCard] : o.carousel?.type === 'listCard' ? o.carousel.items : []

@@ -19,7 +19,7 @@ const NEAR_MISS: MatchResult = {
   score: 0.12,
 }
 
-async function setup(t: Test, env: Record<string, string> = {}) {
+async function setup (t: Test, env: Record<string, string> = {}) {
   const matcher = new ScriptedMatcher(await bundledMatcher(), { 오픈채팅: OPEN_CHAT, '010-1234-5678로 연락 주세요 날씨 어때': NEAR_MISS })
   return buildConversation(t, { matcher, env })
 }
@@ -30,7 +30,7 @@ t.test('an ambiguous query gets a "혹시 이런 질문이신가요?" list; tapp
   t.equal(reply.data.outcome, 'choices')
   t.same(
     reply.data.candidates.map((c: { faqId: string }) => c.faqId),
-    OPEN_CHAT.candidates.map((c) => c.faqId),
+    OPEN_CHAT.candidates.map((c) => c.faqId)
   )
   const list = reply.template.outputs[0]?.listCard
   t.equal(list?.header.title, '혹시 이런 질문이신가요?')
@@ -119,7 +119,7 @@ const ONE_PLAUSIBLE: MatchResult & { score?: number } = {
   score: 0.4,
 }
 
-async function confirming(t: Test, env: Record<string, string> = {}) {
+async function confirming (t: Test, env: Record<string, string> = {}) {
   const matcher = new ScriptedMatcher(await bundledMatcher(), { '010-1234-5678 배포 그거': ONE_PLAUSIBLE, 오픈채팅: OPEN_CHAT })
   return buildConversation(t, { matcher, env })
 }

@@ -17,25 +17,29 @@ import { payload, responseErrors } from './helpers.js'
 
 /** A matcher that answers from a script (utterance → result) and otherwise delegates. */
 export class ScriptedMatcher implements Matcher {
-  constructor(
+  constructor (
     private readonly inner: Matcher,
-    private readonly script: Record<string, MatchResult>,
+    private readonly script: Record<string, MatchResult>
   ) {}
-  get corpus(): FaqCorpus {
+
+  get corpus (): FaqCorpus {
     return this.inner.corpus
   }
-  match(utterance: string): MatchResult {
+
+  match (utterance: string): MatchResult {
     return this.script[utterance] ?? this.inner.match(utterance)
   }
-  explain(utterance: string): MatchExplanation {
+
+  explain (utterance: string): MatchExplanation {
     return { ...this.inner.explain(utterance), ...this.script[utterance] }
   }
-  entry(faqId: string): FaqEntry | undefined {
+
+  entry (faqId: string): FaqEntry | undefined {
     return this.inner.entry(faqId)
   }
 }
 
-export async function bundledMatcher(): Promise<Matcher> {
+export async function bundledMatcher (): Promise<Matcher> {
   const { corpus } = await loadCorpusFile(dataPath('faq.json'))
   return createMatcher(corpus)
 }
@@ -48,14 +52,14 @@ export interface LogLine {
 }
 
 /** Build the app (optionally around a given matcher) and collect its "skill reply" log lines. */
-export async function buildConversation(
+export async function buildConversation (
   t: Test,
-  opts: { env?: Record<string, string>; matcher?: Matcher; overrides?: Partial<Config> } = {},
+  opts: { env?: Record<string, string>; matcher?: Matcher; overrides?: Partial<Config> } = {}
 ) {
   const config = { ...loadConfig({ LOG_LEVEL: 'info', ...opts.env }), ...opts.overrides }
   const logs: LogLine[] = []
   const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
+    write (chunk: Buffer, _enc, done) {
       for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as LogLine)
       done()
     },
@@ -65,7 +69,7 @@ export async function buildConversation(
   t.teardown(() => app.close())
 
   /** POST a SkillPayload to a skill; the reply must be a valid SkillResponse with data. */
-  async function ask(url: string, utterance: string, clientExtra: Record<string, unknown> | null = null, params?: Record<string, unknown>) {
+  async function ask (url: string, utterance: string, clientExtra: Record<string, unknown> | null = null, params?: Record<string, unknown>) {
     const body = payload(utterance, { clientExtra })
     if (params) body.action.params = params
     const res = await app.inject({ method: 'POST', url, payload: body })
@@ -91,7 +95,7 @@ export interface Reply {
 }
 
 /** Write a corpus to a temporary file and return its path. */
-export function tempCorpus(entries: Array<Partial<FaqEntry> & Pick<FaqEntry, 'id' | 'question' | 'answer'>>): string {
+export function tempCorpus (entries: Array<Partial<FaqEntry> & Pick<FaqEntry, 'id' | 'question' | 'answer'>>): string {
   const dir = mkdtempSync(join(tmpdir(), 'faq-conv-'))
   const file = join(dir, 'faq.json')
   const full = entries.map((e) => ({ category: ['테스트'], alternates: [], platforms: [], links: [], ...e }))
@@ -99,7 +103,7 @@ export function tempCorpus(entries: Array<Partial<FaqEntry> & Pick<FaqEntry, 'id
   return file
 }
 
-export function tempJson(name: string, value: unknown): string {
+export function tempJson (name: string, value: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'faq-conv-'))
   const file = join(dir, name)
   writeFileSync(file, JSON.stringify(value))
@@ -107,7 +111,7 @@ export function tempJson(name: string, value: unknown): string {
 }
 
 /** All text a user sees in the outputs, bubble by bubble (titles, descriptions, texts). */
-export function visibleTexts(reply: Reply): string[] {
+export function visibleTexts (reply: Reply): string[] {
   const out: string[] = []
   for (const o of reply.template.outputs) {
     if (o.simpleText) out.push(o.simpleText.text)

@@ -105,10 +105,10 @@ t.test('unknown routes and wrong methods: 404 / 405 JSON', async (t) => {
 })
 
 /** A logger that writes JSON lines into an array. */
-function capture() {
+function capture () {
   const lines: Array<Record<string, unknown>> = []
   const stream = new Writable({
-    write(chunk, _enc, cb) {
+    write (chunk, _enc, cb) {
       for (const l of String(chunk).split('\n')) if (l.trim()) lines.push(JSON.parse(l) as Record<string, unknown>)
       cb()
     },
@@ -149,7 +149,7 @@ t.test('a matcher that throws inside /skills/faq still gets a polite 200', async
   const config = loadConfig({ LOG_LEVEL: 'silent' })
   const matcher = {
     corpus: { version: 1, entries: [] },
-    match() {
+    match () {
       throw new TypeError('matcher exploded')
     },
     entry: () => undefined,

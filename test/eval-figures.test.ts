@@ -52,7 +52,7 @@ t.test('percentile is the value at floor(p * n) of the sorted values, as run-eva
 // A matcher whose decision is a pure function of its thresholds: answers when its score clears answerMin.
 const scores: Record<string, number> = { 사과: 0.9, 배: 0.6, 감: 0.3, 날씨: 0.4 }
 const fake: Matching = {
-  match(u: string, th?: Partial<Thresholds>) {
+  match (u: string, th?: Partial<Thresholds>) {
     const s = scores[u] ?? 0
     const answer = s >= (th?.answerMin ?? 0.5)
     return { outcome: answer ? 'answer' : s > 0.2 ? 'choices' : 'none', candidates: s ? [cand(`${u}은?`)] : [] }
@@ -62,7 +62,12 @@ const fakeCases = parseEvalFile(['{"utterance": "사과", "expect": ["사과"]}'
 
 t.test('measure counts the first timed pass and times every call', async (t) => {
   let calls = 0
-  const counting: Matching = { match: (u, th) => (calls++, fake.match(u, th)) }
+  const counting: Matching = {
+    match: (u, th) => {
+      calls++
+      return fake.match(u, th)
+    }
+  }
   const m = measure(counting, fakeCases)
   t.equal(m.figures.answerAccuracy, 2 / 3, '사과 0.9 and 배 0.6 clear the default 0.5')
   t.equal(m.figures.outOfDomainChoices, 1)

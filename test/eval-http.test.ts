@@ -41,12 +41,12 @@ t.test('measureHttp sends OpenBuilder requests and counts as run-eval.mjs does',
       `{"utterance": "right", "expect": ${expect}}`,
       `{"utterance": "wrong", "expect": ${expect}}`,
       `{"utterance": "third", "expect": ${expect}}`,
-      `{"utterance": "choices", "expect": ["환불 계좌"]}`,
+      '{"utterance": "choices", "expect": ["환불 계좌"]}',
       `{"utterance": "broken", "expect": ${expect}}`,
       '{"utterance": "ood", "expect": []}',
       '{"utterance": "oodAnswered", "expect": []}',
       '{"utterance": "badShape", "expect": []}',
-    ].join('\n'),
+    ].join('\n')
   )
   const { figures: f, misses } = await measureHttp(url, cases)
   t.equal(seen.length, cases.length)

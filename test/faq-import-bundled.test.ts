@@ -21,7 +21,7 @@ const pages = readdirSync(pagesDir)
 const bundled = readFileSync(dataPath('faq.json'), 'utf8')
 const corpus = parseCorpus(bundled, 'data/faq.json')
 
-function tmp(t: Test) {
+function tmp (t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'faq-import-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   return dir

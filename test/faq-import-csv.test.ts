@@ -10,14 +10,14 @@ import { build, payload, responseErrors } from './helpers.js'
 
 const testData = (f: string) => join(projectRoot, 'test', 'data', f)
 
-function tmp(t: Test) {
+function tmp (t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'faq-csv-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
 
 /** Run `faq-skill import` in-process; returns exit code, stderr text and the written corpus (if any). */
-async function importFiles(t: Test, files: string[]) {
+async function importFiles (t: Test, files: string[]) {
   const out = join(tmp(t), 'faq.json')
   const stderr = t.capture(console, 'error')
   const code = await run([...files, '--out', out])
@@ -120,7 +120,7 @@ t.test('bad CSVs are refused with messages naming file and row, and nothing is w
       '환불은요?,환불 안내입니다.,http://,',
       '교환은요?,교환 안내입니다.,,x1',
       '반품은요?,반품 안내입니다.,,x1',
-    ].join('\r\n'),
+    ].join('\r\n')
   )
   r = await importFiles(t, [bad])
   t.equal(r.code, 1)
@@ -141,7 +141,7 @@ t.test('blank cells skip their row with a warning naming it; --strict refuses in
       ',답만 있어요',
       '환불은요?,환불 안내입니다.',
       `긴 답변은 어떻게 보이나요?,"${'가나다라마바사아자차카. '.repeat(300)}"`,
-    ].join('\r\n'),
+    ].join('\r\n')
   )
   let r = await importFiles(t, [blanks])
   t.equal(r.code, 0, 'blank rows do not stop the import')

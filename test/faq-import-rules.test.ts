@@ -37,7 +37,7 @@ t.test('which questions are the same FAQ', async (t) => {
   t.equal(
     relate({ question: '페널티 1단계에서 2단계로 올라가는 기준은 무엇이며 언제 적용되나요?', answer }, { question: '페널티 2단계에서 3단계로 올라가는 기준은 무엇이며 언제 적용되나요?', answer })?.relation,
     undefined,
-    'digits are never typos',
+    'digits are never typos'
   )
   const q = '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?'
   t.equal(relate({ question: q, answer }, { question: q.replace('것', ''), answer: answer.slice(0, 50) })?.relation, 'excerpt')

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { loadCorpusFile, parseCorpus, CorpusError } from '../src/faq/load.js'
 import { build, payload } from './helpers.js'
 
-function file(t: Test, name: string, content: unknown) {
+function file (t: Test, name: string, content: unknown) {
   const dir = mkdtempSync(join(tmpdir(), 'faq-load-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   const path = join(dir, name)

@@ -17,7 +17,7 @@ const special = fc.constantFrom(
   '\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009f', '\r', '\r\n', '\t', '\u000b', '\u000c',
   '\u202a', '\u202b', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c',
   '\u200b', '\u200c', '\u200d', '\u2028', '\u2029', '\ufeff', '\ufffd', '\uffff', '\ud800', '\udfff', '\udbff\udfff',
-  '\u0301', '\u1100\u1161\u11a8', 'ㅋㅋ', '😀', '👩‍👩‍👧', '🇰🇷', '"', '\\', '</script>', '${x}', '%s', '{{x}}', '\u3000',
+  '\u0301', '\u1100\u1161\u11a8', 'ㅋㅋ', '😀', '👩‍👩‍👧', '🇰🇷', '"', '\\', '</script>', '${x}', '%s', '{{x}}', '\u3000' // eslint-disable-line no-template-curly-in-string
 )
 const koreanish = fc.constantFrom('배포', '오픈채팅', '신고', '이용제한', '비밀번호', '카톡', '어떻게', '하나요', '?', ' ', '!!', '…')
 const unitMix = fc.oneof(
@@ -25,13 +25,13 @@ const unitMix = fc.oneof(
   { weight: 2, arbitrary: codeUnit },
   { weight: 2, arbitrary: special },
   { weight: 3, arbitrary: koreanish },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) }
 )
 const hostileString = fc.oneof(
   { weight: 6, arbitrary: fc.string({ unit: unitMix, maxLength: 60 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
   { weight: 1, arbitrary: fc.tuple(unitMix, fc.integer({ min: 1000, max: 20_000 })).map(([u, n]) => u.repeat(Math.ceil(n / Math.max(1, u.length)))) },
-  { weight: 1, arbitrary: fc.tuple(unitMix, fc.constantFrom(60_000, 100_000)).map(([u, n]) => (u || 'ㅋ').repeat(n).slice(0, n)) },
+  { weight: 1, arbitrary: fc.tuple(unitMix, fc.constantFrom(60_000, 100_000)).map(([u, n]) => (u || 'ㅋ').repeat(n).slice(0, n)) }
 )
 
 // ---- payload shapes -----------------------------------------------------------------------------
@@ -41,15 +41,16 @@ const hostileString = fc.oneof(
  * overflows the test's own stack); fast-check prints it as a short description.
  */
 class Deep {
-  constructor(readonly depth: number, readonly kind: 'array' | 'object' | 'mixed') {}
-  toJSON(): string {
+  constructor (readonly depth: number, readonly kind: 'array' | 'object' | 'mixed') {}
+  toJSON (): string {
     return `@@DEEP:${this.depth}:${this.kind}@@`
   }
-  [fc.toStringMethod]() {
+
+  [fc.toStringMethod] () {
     return `Deep(${this.depth}, ${this.kind})`
   }
 }
-function deepText(depth: number, kind: string): string {
+function deepText (depth: number, kind: string): string {
   let open = ''
   let close = ''
   for (let i = 0; i < depth; i++) {
@@ -69,7 +70,7 @@ const anyJson = fc.oneof(
   { weight: 5, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
   { weight: 2, arbitrary: hostileString },
   { weight: 1, arbitrary: deep },
-  { weight: 1, arbitrary: fc.constantFrom(null, true, 0, -1, 1e308, '', [], {}, [null], { '': '' }) },
+  { weight: 1, arbitrary: fc.constantFrom(null, true, 0, -1, 1e308, '', [], {}, [null], { '': '' }) }
 )
 
 /** Paths of a real payload where a random value goes. */
@@ -83,7 +84,7 @@ const PATHS = [
   ['contexts'], ['flow'], ['flow', 'trigger'], ['unknownTopLevel'], ['userRequest', 'extraField'],
 ]
 
-function setPath(root: Record<string, unknown>, path: string[], value: unknown): unknown {
+function setPath (root: Record<string, unknown>, path: string[], value: unknown): unknown {
   if (!path.length) return value
   let obj: Record<string, unknown> = root
   for (const key of path.slice(0, -1)) {
@@ -107,7 +108,7 @@ const ourTap = fc.record(
     feedback: anyJson,
     category: fc.oneof(fc.constantFrom('카카오톡', '카카오톡 > 오픈채팅'), hostileString),
   },
-  { requiredKeys: ['tap'] },
+  { requiredKeys: ['tap'] }
 )
 
 const realistic = fc.record({
@@ -118,7 +119,7 @@ const realistic = fc.record({
 
 // A body as JSON text, so keys like __proto__ reach the parser as they would over the wire.
 const protoKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf')
-function withRawKey(json: string, key: string, value: unknown, where: 'top' | 'userRequest' | 'clientExtra'): string {
+function withRawKey (json: string, key: string, value: unknown, where: 'top' | 'userRequest' | 'clientExtra'): string {
   const member = `${JSON.stringify(key)}: ${toText(value)}`
   if (where === 'top') return json.replace(/^\{/, `{${member},`)
   if (where === 'userRequest') return json.replace('"userRequest":{', `"userRequest":{${member},`)
@@ -126,7 +127,7 @@ function withRawKey(json: string, key: string, value: unknown, where: 'top' | 'u
 }
 
 type Res = Awaited<ReturnType<FastifyInstance['inject']>>
-function verdict(res: Res): string | undefined {
+function verdict (res: Res): string | undefined {
   if (res.statusCode >= 500) return `HTTP ${res.statusCode}: ${res.body.slice(0, 300)}`
   let body: unknown
   try {
@@ -145,7 +146,7 @@ function verdict(res: Res): string | undefined {
   return undefined
 }
 
-async function check(app: FastifyInstance, url: string, body: string | object, contentType = 'application/json') {
+async function check (app: FastifyInstance, url: string, body: string | object, contentType = 'application/json') {
   const res = await app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload: typeof body === 'string' ? body : toText(body) })
   const problem = verdict(res)
   if (problem) throw new Error(`${url}: ${problem}`)
@@ -165,7 +166,7 @@ t.test('hostile utterances in a realistic payload: always a valid 200 reply (or 
       if (res.statusCode === 200) ok200++
       else if (res.statusCode !== 413) throw new Error(`a well-formed payload got HTTP ${res.statusCode}: ${res.body.slice(0, 200)}`)
     }),
-    params(150),
+    params(150)
   )
   t.ok(ok200 > 100, `${ok200} of 150 answered 200`)
 })
@@ -181,9 +182,9 @@ t.test('random JSON values in every field: never a 5xx, 200s valid, 4xx well-for
         let body: unknown = payload('배포란 무엇인가요?')
         for (const [path, value] of edits) body = setPath((body && typeof body === 'object' ? body : {}) as Record<string, unknown>, path, value)
         await check(app, url, toText(body))
-      },
+      }
     ),
-    params(150),
+    params(150)
   )
 })
 
@@ -199,9 +200,9 @@ t.test('__proto__ and other prototype keys anywhere: refused or ignored, never a
       async (key, value, where, url) => {
         await check(app, url, withRawKey(JSON.stringify(payload('배포란 무엇인가요?')), key, value, where))
         t.equal(({} as Record<string, unknown>).polluted, undefined)
-      },
+      }
     ),
-    params(50),
+    params(50)
   )
   const poisoned = await check(app, '/skills/faq', '{"__proto__": {"polluted": true}, "userRequest": {"utterance": "x", "user": {"id": "u"}}}')
   t.equal(poisoned.statusCode, 400)
@@ -215,14 +216,14 @@ t.test('raw bodies that are not a SkillPayload: 4xx JSON, never a 5xx', async (t
     hostileString,
     fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
     deep.map((v) => toText(v)),
-    fc.constantFrom('', ' ', '{', '[]', 'null', '"x"', '{"userRequest":', '\ufeff{}', '{"a":1}{"b":2}', '[' .repeat(30_000)),
+    fc.constantFrom('', ' ', '{', '[]', 'null', '"x"', '{"userRequest":', '\ufeff{}', '{"a":1}{"b":2}', '['.repeat(30_000))
   )
   const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/JSON')
   await fc.assert(
     fc.asyncProperty(rawBody, contentType, fc.constantFrom(...skills), async (body, type, url) => {
       await check(app, url, body, type)
     }),
-    params(60),
+    params(60)
   )
 })
 

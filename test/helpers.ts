@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../src/config.js'
 import { SkillResponse } from '../src/kakao/response.js'
 import { projectRoot } from '../src/paths.js'
 
-export async function build(t: Test, env: Record<string, string> = {}, overrides: Partial<Config> = {}) {
+export async function build (t: Test, env: Record<string, string> = {}, overrides: Partial<Config> = {}) {
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', ...env }), ...overrides }
   const app = await buildApp({ config })
   t.teardown(() => app.close())
@@ -18,12 +18,12 @@ export async function build(t: Test, env: Record<string, string> = {}, overrides
 const responseCheck = TypeCompiler.Compile(SkillResponse)
 
 /** Strictly validate a reply against SkillResponse; returns the first errors as text (empty when valid). */
-export function responseErrors(body: unknown): string[] {
+export function responseErrors (body: unknown): string[] {
   return [...responseCheck.Errors(body)].slice(0, 5).map((e) => `${e.path} ${e.message}`)
 }
 
 /** A real-shaped SkillPayload as OpenBuilder sends it for a typed utterance. */
-export function payload(utterance: string, extra: { clientExtra?: Record<string, unknown> | null; userId?: string; botId?: string } = {}) {
+export function payload (utterance: string, extra: { clientExtra?: Record<string, unknown> | null; userId?: string; botId?: string } = {}) {
   const user = extra.userId ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90ab'
   return {
     intent: { id: 'intent000000000000000001', name: '폴백 블록', extra: { reason: { code: 1, message: 'OK' } } },
@@ -44,7 +44,7 @@ export function payload(utterance: string, extra: { clientExtra?: Record<string,
 export const fixturesDir = join(projectRoot, 'fixtures')
 
 /** Every request fixture (fixtures/*.json except *.expected.json), with its parsed body. */
-export function fixtures(): Array<{ name: string; body: unknown }> {
+export function fixtures (): Array<{ name: string; body: unknown }> {
   return readdirSync(fixturesDir)
     .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
     .sort()

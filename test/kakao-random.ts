@@ -1,6 +1,6 @@
 // Seeded random strings for property-style loops over the builders: reproducible (a failure prints
 // its seed) and full of what breaks text handling: emoji, lone surrogates, controls, bidi marks.
-export function rng(seed: number) {
+export function rng (seed: number) {
   let s = seed >>> 0 || 1
   return () => {
     // xorshift32
@@ -27,7 +27,7 @@ const POOLS = [
 ]
 
 /** A random string of up to `maxLen` pieces; each piece is one code unit or code point of a pool. */
-export function randomText(next: () => number, maxLen: number): string {
+export function randomText (next: () => number, maxLen: number): string {
   const len = Math.floor(next() * (maxLen + 1))
   let out = ''
   for (let i = 0; i < len; i++) {
@@ -40,7 +40,7 @@ export function randomText(next: () => number, maxLen: number): string {
 }
 
 /** Korean-looking prose: sentences of words ending in punctuation. */
-export function randomProse(next: () => number, sentences: number): string {
+export function randomProse (next: () => number, sentences: number): string {
   const words = ['챗봇', '스킬을', '등록하려면', '관리자센터에서', '배포를', '눌러', '주세요', '오픈채팅', '이용제한은', '확인할', '수', '있습니다', 'URL', '😀']
   const out: string[] = []
   for (let i = 0; i < sentences; i++) {

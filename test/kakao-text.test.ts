@@ -67,7 +67,7 @@ t.test('sentences end at punctuation followed by a space, full-width punctuation
   t.same(
     sentences('반영하는 기능입니다.배포를 하지 않으면 반영되지 않습니다.※ 도움말'),
     ['반영하는 기능입니다.', '배포를 하지 않으면 반영되지 않습니다.', '※ 도움말'],
-    'after Hangul a period ends a sentence even without a space (help-centre style)',
+    'after Hangul a period ends a sentence even without a space (help-centre style)'
   )
   t.same(sentences('요금은 1.000원, 버전 3.5, kakao.com입니다. 끝'), ['요금은 1.000원, 버전 3.5, kakao.com입니다. ', '끝'], 'numbers and domains stay whole')
   t.same(sentences(''), [])

@@ -80,13 +80,13 @@ const WEEK = [
   line(day(6, 51), 'u20', { kind: 'intent', outcome: 'none', via: 'typed', intent: 'handoff', utterance: '상담원 연결해 주세요' }),
 ].join('\n')
 
-function tmp(t: Test) {
+function tmp (t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'loop-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   return dir
 }
 
-function quiet(t: Test) {
+function quiet (t: Test) {
   const out: string[] = []
   for (const k of ['log', 'error'] as const) {
     const orig = console[k]
@@ -186,7 +186,7 @@ t.test('accepted rows that cannot apply are warned about, and --strict refuses t
       row({ accept: 'y', type: 'alternate', faq_id: 'refund', text: '쿠폰은 어디서 받나요?' }),
       row({ accept: 'y', type: 'new', text: '영업시간이 궁금해요' }),
       row({ accept: 'yes', type: 'rewrite', faq_id: 'coupon', answer: '앱의 혜택 > 쿠폰함에서 받을 수 있습니다.' }),
-    ]),
+    ])
   )
   const out = quiet(t)
   const next = join(dir, 'next.json')

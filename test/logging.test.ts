@@ -9,10 +9,10 @@ import { payload } from './helpers.js'
 
 const USER_KEY = 'c0ffee00deadbeef1234567890abcdef1234567890abcdef1234567890abcdef12'
 
-async function logged(t: Test, env: Record<string, string> = {}) {
+async function logged (t: Test, env: Record<string, string> = {}) {
   const raw: string[] = []
   const stream = new Writable({
-    write(chunk, _enc, cb) {
+    write (chunk, _enc, cb) {
       raw.push(String(chunk))
       cb()
     },
@@ -73,7 +73,7 @@ t.test('phone numbers, e-mails and resident registration numbers are masked in t
   const line = lines().find((l) => l.msg === 'skill reply')
   t.equal(
     line?.utterance,
-    '제 연락처 [phone], [phone], [phone], 회사 [phone], 메일 [email], 주민번호 [rrn] 입니다. 2024-01-01에 가입했어요.',
+    '제 연락처 [phone], [phone], [phone], 회사 [phone], 메일 [email], 주민번호 [rrn] 입니다. 2024-01-01에 가입했어요.'
   )
   for (const s of secrets) t.notOk(raw.join('').includes(s), `${s} is nowhere in the log`)
 })
@@ -113,7 +113,7 @@ t.test('buildApp also takes a ready pino instance', async (t) => {
   const { pino } = await import('pino')
   const raw: string[] = []
   const stream = new Writable({
-    write(chunk, _enc, cb) {
+    write (chunk, _enc, cb) {
       raw.push(String(chunk))
       cb()
     },

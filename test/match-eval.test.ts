@@ -20,7 +20,7 @@ t.test('figures: accuracy, wrong answers, top-3 recall and OOD answered on a mad
       '{"utterance": "d", "expect": ["포도"]}',
       '{"utterance": "e", "expect": []}',
       '{"utterance": "f", "expect": []}',
-    ].join('\n'),
+    ].join('\n')
   )
   t.equal(cases.length, 6)
   const results: MatchResult[] = [
@@ -51,7 +51,7 @@ t.test('evaluate and sweep run the matcher in-process; a stricter threshold neve
   const corpus = JSON.parse(readFileSync(join(projectRoot, 'test', 'data', 'match-corpus.json'), 'utf8')) as FaqCorpus
   const matcher = await createMatcher(corpus, { synonymsFile: join(projectRoot, 'data', 'synonyms.json') })
   const cases = parseEvalFile(
-    ['{"utterance": "톡학생증 학적정보 어디서 가져오나요", "expect": ["학적정보"]}', '{"utterance": "카톡 비번 잊어버렸어요", "expect": ["비밀번호"]}', '{"utterance": "오늘 날씨 어때", "expect": []}'].join('\n'),
+    ['{"utterance": "톡학생증 학적정보 어디서 가져오나요", "expect": ["학적정보"]}', '{"utterance": "카톡 비번 잊어버렸어요", "expect": ["비밀번호"]}', '{"utterance": "오늘 날씨 어때", "expect": []}'].join('\n')
   )
   const { figures: f } = evaluate(matcher, cases)
   t.equal(f.answerAccuracy, 1)

@@ -84,7 +84,10 @@ t.test('hashUserKey: 16 hex, salted, stable', async (t) => {
 t.test('the log memo gives the same results as computing, stays bounded, and skips long keys', async (t) => {
   const { Memo, userKeyHasher } = await import('../src/privacy.js')
   let calls = 0
-  const memo = new Memo((k: string) => (calls++, k.toUpperCase()), 2, 5)
+  const memo = new Memo((k: string) => {
+    calls++
+    return k.toUpperCase()
+  }, 2, 5)
   t.equal(memo.get('ab'), 'AB')
   t.equal(memo.get('ab'), 'AB')
   t.equal(calls, 1, 'a repeated key is computed once')

@@ -11,7 +11,7 @@ import { startServer } from './server-process.js'
 const NEW_Q = '리로드 테스트 전용 질문은 무엇인가요?'
 const newEntry = { id: 'reload-test', category: ['테스트'], question: NEW_Q, answer: '리로드 후에 새 항목이 바로 답변됩니다.' }
 
-function tempCorpus(t: Test) {
+function tempCorpus (t: Test) {
   const dir = mkdtempSync(join(tmpdir(), 'faq-reload-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   const file = join(dir, 'faq.json')
@@ -20,7 +20,7 @@ function tempCorpus(t: Test) {
   return { file, original }
 }
 
-async function ask(url: string, utterance: string) {
+async function ask (url: string, utterance: string) {
   const res = await fetch(`${url}/skills/faq`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload(utterance)) })
   const body = (await res.json()) as { data: { outcome: string; faqId?: string } }
   return { status: res.status, body }

@@ -15,7 +15,7 @@ import { run } from '../src/cli/report.js'
 const DAY1 = Date.parse('2026-03-01T14:30:00Z')
 const DAY2 = Date.parse('2026-03-01T15:30:00Z')
 let n = 0
-function reply(time: number, fields: Record<string, unknown>) {
+function reply (time: number, fields: Record<string, unknown>) {
   n++
   return JSON.stringify({ level: 30, time, pid: 1, hostname: 'h', reqId: `req-${n}`, method: 'POST', url: '/skills/faq', status: 200, skill: 'faq', user: 'ab12cd34ef56ab78', via: 'typed', msg: 'skill reply', ...fields })
 }
@@ -78,7 +78,7 @@ t.test('percentile is nearest-rank', async (t) => {
   t.equal(percentile([], 50), undefined)
 })
 
-function capture(t: Test) {
+function capture (t: Test) {
   const out: string[] = []
   const log = console.log
   const err = console.error
@@ -155,9 +155,9 @@ t.test('FAQ questions are shown next to ids when the corpus is at hand; bad argu
 })
 
 t.test('CSV cells: commas, quotes and cells Excel would run as formulas are quoted', async (t) => {
-  t.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`)
+  t.equal(csvField('=HYPERLINK("x")'), '"\'=HYPERLINK(""x"")"')
   t.equal(csvField('가, 나'), '"가, 나"')
-  t.equal(csvField('-1'), `"'-1"`)
+  t.equal(csvField('-1'), '"\'-1"')
   t.equal(csvField('plain'), 'plain')
   t.equal(csvField(3), '3')
 })

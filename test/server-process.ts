@@ -5,7 +5,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { projectRoot } from '../src/paths.js'
 
-export function freePort(): Promise<number> {
+export function freePort (): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()
     srv.once('error', reject)
@@ -29,7 +29,7 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer (env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
     cwd: projectRoot,
@@ -56,7 +56,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   let stderr = ''
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c))
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => resolve({ code, signal }))
   )
 
   const waitForLog = (msg: string | RegExp, since = 0, timeoutMs = 10_000) =>
@@ -84,7 +84,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     logs,
     waitForLog,
     exited,
-    async stop() {
+    async stop () {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
       await exited
     },

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { projectRoot } from '../src/paths.js'
 
-function start(env: Record<string, string>) {
+function start (env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/server.ts')], {
     cwd: projectRoot,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
@@ -61,7 +61,7 @@ t.test('log lines are batched but none waits long, and none is lost at exit', as
   t.equal(res.status, 200)
   // One quiet request is far below the batch size: the periodic flush must write it anyway.
   const started = Date.now()
-  while (!/"msg":"skill reply"/.test(server.output()) && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 50))
+  while (!/"msg":"skill reply"/.test(server.output()) && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 50))
   t.match(server.output(), /"msg":"skill reply"/, 'the request line arrives without more traffic')
   t.ok(Date.now() - started < 2500, `within the flush interval (${Date.now() - started} ms)`)
   // The shutdown lines are written in the process's last moments, after the flush timer is gone.

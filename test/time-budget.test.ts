@@ -8,7 +8,7 @@ import type { FaqCorpus } from '../src/faq/schema.js'
 import { defaultMessages } from '../src/messages.js'
 import { payload, responseErrors } from './helpers.js'
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const busyWait = (ms: number) => {
   const end = Date.now() + ms
   while (Date.now() < end);
@@ -23,21 +23,23 @@ const corpus: FaqCorpus = {
 class FakeMatcher implements Matcher {
   calls = 0
   readonly corpus = corpus
-  constructor(private readonly blockMs: number) {}
-  match(utterance: string): MatchResult {
+  constructor (private readonly blockMs: number) {}
+  match (utterance: string): MatchResult {
     this.calls++
     if (utterance.includes('느림')) busyWait(this.blockMs)
     return { outcome: 'answer', candidates: [{ faqId: 'deploy', question: '배포란 무엇인가요?', score: 1 }], score: 1 }
   }
-  explain(): never {
+
+  explain (): never {
     throw new Error('not used')
   }
-  entry(id: string) {
+
+  entry (id: string) {
     return corpus.entries.find((e) => e.id === id)
   }
 }
 
-async function appWith(t: Test, env: Record<string, string>, extra?: (f: ReturnType<typeof Fastify>) => void, store?: FaqStore, sample?: number) {
+async function appWith (t: Test, env: Record<string, string>, extra?: (f: ReturnType<typeof Fastify>) => void, store?: FaqStore, sample?: number) {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env })
   const fastify = Fastify(fastifyOptions(config, false))
   // Extra routes go inside the app's context, where its hooks and error handler live.

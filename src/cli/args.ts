@@ -6,7 +6,7 @@ type Options = NonNullable<ParseArgsConfig['options']>
 const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const
 
 /** The parsed arguments, or the exit code when the command should stop here. */
-export function commandArgs<O extends Options>(name: string, argv: string[], options: O, usage: string, missing = 'no input given') {
+export function commandArgs<O extends Options> (name: string, argv: string[], options: O, usage: string, missing = 'no input given') {
   let parsed
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...options, ...HELP } })

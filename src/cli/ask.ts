@@ -7,7 +7,7 @@ import { loadConfig, thresholdsOf } from '../config.js'
 import { loadCorpusFile } from '../faq/load.js'
 import { createMatcher } from '../match/index.js'
 
-export async function run(argv: string[]): Promise<number> {
+export async function run (argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })
   const utterance = positionals.join(' ')
   if (!utterance.trim()) {

@@ -8,7 +8,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 
 /** Terminal columns a code point takes: Hangul, CJK and full-width forms take two. */
-function cpWidth(cp: number): number {
+function cpWidth (cp: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0
   if (cp >= 0x300 && cp <= 0x36f) return 0 // combining marks
   if (cp === 0x200b || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f)) return 0
@@ -22,19 +22,18 @@ function cpWidth(cp: number): number {
     (cp >= 0xffe0 && cp <= 0xffe6) ||
     (cp >= 0x1f300 && cp <= 0x1faff) ||
     (cp >= 0x20000 && cp <= 0x3fffd)
-  )
-    return 2
+  ) { return 2 }
   return 1
 }
 
-export function displayWidth(text: string): number {
+export function displayWidth (text: string): number {
   let w = 0
   for (const ch of text) w += cpWidth(ch.codePointAt(0)!)
   return w
 }
 
 /** Wrap text to `width` columns, keeping its own line breaks; long words are cut. */
-export function wrap(text: string, width: number): string[] {
+export function wrap (text: string, width: number): string[] {
   const out: string[] = []
   for (const para of text.replace(/\r\n?/g, '\n').split('\n')) {
     let line = ''
@@ -74,11 +73,11 @@ export function wrap(text: string, width: number): string[] {
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)))
 
 /** A box around content lines (already at most `inner` wide). */
-function box(lines: string[], inner: number): string[] {
+function box (lines: string[], inner: number): string[] {
   return [`╭${'─'.repeat(inner + 2)}╮`, ...lines.map((l) => `│ ${pad(l, inner)} │`), `╰${'─'.repeat(inner + 2)}╯`]
 }
 
-function buttonText(b: unknown): string {
+function buttonText (b: unknown): string {
   if (!isObj(b)) return '[ ? ]'
   const action = str(b.action)
   const target =
@@ -98,7 +97,7 @@ function buttonText(b: unknown): string {
   return `[ ${str(b.label)} ]${target}`
 }
 
-function buttonsLines(card: Obj, inner: number): string[] {
+function buttonsLines (card: Obj, inner: number): string[] {
   const buttons = arr(card.buttons)
   if (!buttons.length) return []
   const texts = buttons.map(buttonText)
@@ -106,13 +105,13 @@ function buttonsLines(card: Obj, inner: number): string[] {
   return ['', ...texts.flatMap((t) => wrap(t, inner))]
 }
 
-function thumbnailLines(thumb: unknown, inner: number): string[] {
+function thumbnailLines (thumb: unknown, inner: number): string[] {
   if (!isObj(thumb)) return []
   const alt = str(thumb.altText)
   return wrap(`🖼  ${alt || 'image'} <${str(thumb.imageUrl)}>`, inner)
 }
 
-function cardLines(type: string, card: Obj, inner: number): string[] {
+function cardLines (type: string, card: Obj, inner: number): string[] {
   const lines: string[] = []
   const title = str(card.title)
   const description = str(card.description)
@@ -167,7 +166,7 @@ function cardLines(type: string, card: Obj, inner: number): string[] {
   }
 }
 
-function componentLines(component: unknown, inner: number): string[] {
+function componentLines (component: unknown, inner: number): string[] {
   if (!isObj(component)) return box(wrap(JSON.stringify(component), inner), inner)
   const [type, body] = Object.entries(component)[0] ?? ['?', {}]
   if (type === 'carousel' && isObj(body)) {
@@ -185,7 +184,7 @@ function componentLines(component: unknown, inner: number): string[] {
 }
 
 /** Lay chips out in rows like text, but never break a chip across rows unless it alone is too wide. */
-function packChips(chips: string[], width: number): string[] {
+function packChips (chips: string[], width: number): string[] {
   const rows: string[] = []
   let row = ''
   for (const chip of chips) {
@@ -212,7 +211,7 @@ export interface DrawOptions {
 }
 
 /** Draw a SkillResponse (or anything shaped like one) as terminal text. */
-export function drawResponse(response: unknown, options: DrawOptions = {}): string {
+export function drawResponse (response: unknown, options: DrawOptions = {}): string {
   const width = Math.max(24, options.width ?? 60)
   const inner = width - 4
   const lines: string[] = []

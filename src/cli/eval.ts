@@ -48,7 +48,7 @@ export interface SetReport {
 }
 
 /** `corpus.json:cases.jsonl`, split at the last colon (a corpus path is more likely to hold one). */
-export function parseSet(spec: string): EvalSet {
+export function parseSet (spec: string): EvalSet {
   const i = spec.lastIndexOf(':')
   if (i <= 0 || i === spec.length - 1) throw new Error(`--set wants <corpus.json>:<cases.jsonl>, got "${spec}"`)
   const corpus = spec.slice(0, i)
@@ -64,7 +64,7 @@ const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-')
  * latency; then the baseline's top-1 (its accuracy, as it always answers), wrong, top-3. A set with
  * only out-of-domain lines (chit-chat) has no accuracy: read its answered% and choices%.
  */
-export function formatTable(reports: Array<Pick<SetReport, 'name' | 'entries' | 'ours' | 'baseline'>>, latencyLabel = 'match'): string {
+export function formatTable (reports: Array<Pick<SetReport, 'name' | 'entries' | 'ours' | 'baseline'>>, latencyLabel = 'match'): string {
   const head = ['set', 'entries', 'in/ood', 'accuracy', 'wrong', 'top-3', 'ood answered', 'ood choices', `p50 ${latencyLabel}`, `p99 ${latencyLabel}`, '|', 'base top-1', 'base wrong', 'base top-3', 'base ood ans', 'base p50', 'base p99']
   const inDomain = (f: EvalFigures, x: number) => (f.inDomain ? pct(x) : '-')
   const ood = (f: EvalFigures, x: number) => (f.outOfDomain ? pct(x) : '-')
@@ -87,17 +87,17 @@ export function formatTable(reports: Array<Pick<SetReport, 'name' | 'entries' | 
   return [line(head), ...rows.map(line)].join('\n')
 }
 
-function formatSweep(rows: SweepRow[]): string {
+function formatSweep (rows: SweepRow[]): string {
   const out = ['answerMin marginMin  accuracy  wrong  coverage  ood-answered  ood-choices  top-3']
   for (const r of rows) {
     out.push(
-      `${r.answerMin.toFixed(2).padStart(9)} ${r.marginMin.toFixed(2).padStart(9)}  ${pct(r.answerAccuracy).padStart(8)}  ${pct(r.wrongAnswerRate).padStart(5)}  ${pct(r.coverage).padStart(8)}  ${pct(r.outOfDomainAnswered).padStart(12)}  ${pct(r.outOfDomainChoices).padStart(11)}  ${pct(r.top3Recall).padStart(5)}`,
+      `${r.answerMin.toFixed(2).padStart(9)} ${r.marginMin.toFixed(2).padStart(9)}  ${pct(r.answerAccuracy).padStart(8)}  ${pct(r.wrongAnswerRate).padStart(5)}  ${pct(r.coverage).padStart(8)}  ${pct(r.outOfDomainAnswered).padStart(12)}  ${pct(r.outOfDomainChoices).padStart(11)}  ${pct(r.top3Recall).padStart(5)}`
     )
   }
   return out.join('\n')
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run (argv: string[]): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -173,7 +173,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** `--fit`: the confidence model refitted on labelled lines (one set per corpus) and written out. */
-async function fit(files: string[], pairs: string[], split: string | undefined, out: string): Promise<number> {
+async function fit (files: string[], pairs: string[], split: string | undefined, out: string): Promise<number> {
   const config = loadConfig()
   const sets: FitSet[] = []
   const add = async (corpusFile: string, casesFile: string) => {

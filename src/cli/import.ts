@@ -20,7 +20,7 @@ const USAGE = `usage: faq-skill import <files...> --out <file> [--suggestions FI
 /** Notes are many on a large corpus (every long answer); a few show what they are. */
 const NOTES_SHOWN = 5
 
-export async function run(argv: string[]): Promise<number> {
+export async function run (argv: string[]): Promise<number> {
   const parsed = commandArgs(
     'import',
     argv,
@@ -33,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
       suggestions: { type: 'string' },
     },
     USAGE,
-    'no input files',
+    'no input files'
   )
   if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
@@ -72,12 +72,12 @@ export async function run(argv: string[]): Promise<number> {
   return 0
 }
 
-function shownIssues(issues: ImportIssue[], verbose: boolean): ImportIssue[] {
+function shownIssues (issues: ImportIssue[], verbose: boolean): ImportIssue[] {
   let notes = 0
   return issues.filter((i) => i.level !== 'note' || verbose || ++notes <= NOTES_SHOWN)
 }
 
-export async function writeCorpus(out: string, text: string): Promise<void> {
+export async function writeCorpus (out: string, text: string): Promise<void> {
   if (out === '-') process.stdout.write(text)
   else if (await isSpecial(out)) await writeFile(out, text)
   else {
@@ -89,7 +89,7 @@ export async function writeCorpus(out: string, text: string): Promise<void> {
 }
 
 /** A device or pipe (/dev/null, /dev/stdout): write to it, never rename over it. */
-async function isSpecial(path: string): Promise<boolean> {
+async function isSpecial (path: string): Promise<boolean> {
   try {
     return !(await stat(path)).isFile()
   } catch {

@@ -10,7 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   report: { summary: 'report <log files...>            misses, feedback, outcomes; --suggest CSV, --html page', load: () => import('./report.js') },
 }
 
-function usage(): string {
+function usage (): string {
   return ['usage: faq-skill <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  faq-skill ${c.summary}`)].join('\n')
 }
 

@@ -36,13 +36,13 @@ export interface Reply {
 export type Sender = (skill: string, body: unknown) => Promise<Reply>
 
 /** Names of the skills the app serves (skills/index.ts: faq, browse, welcome, ...). */
-export function knownSkills(): string[] {
+export function knownSkills (): string[] {
   return SKILLS.map((s) => s.name)
 }
 
 const skillPath = (s: string) => (s.startsWith('/') ? s : `/skills/${s}`)
 
-export function loadFixture(file: string, flagSkill?: string, skills: string[] = knownSkills()): Fixture {
+export function loadFixture (file: string, flagSkill?: string, skills: string[] = knownSkills()): Fixture {
   let raw: unknown
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'))
@@ -67,20 +67,20 @@ export const expectedFile = (fixture: Pick<Fixture, 'file' | 'name'>) => join(di
 // user sees the same thing.
 const VOLATILE = new Set(['score', 'scores', 'ts', 'time', 'timestamp', 'requestId', 'nonce', 'latencyMs'])
 
-function stripVolatile(value: unknown): unknown {
+function stripVolatile (value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripVolatile)
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value)
         .filter(([k]) => !VOLATILE.has(k))
-        .map(([k, v]) => [k, stripVolatile(v)]),
+        .map(([k, v]) => [k, stripVolatile(v)])
     )
   }
   return value
 }
 
 /** What a saved expectation holds: what the user sees, plus the decision (outcome, kind, intent, faqId, question, part). */
-export function expectedOf(fixture: Fixture, reply: Reply): Record<string, unknown> {
+export function expectedOf (fixture: Fixture, reply: Reply): Record<string, unknown> {
   const out: Record<string, unknown> = { skill: fixture.skill, status: reply.status }
   const body = reply.body
   if (reply.status !== 200 || typeof body !== 'object' || body === null) {
@@ -101,7 +101,7 @@ export function expectedOf(fixture: Fixture, reply: Reply): Record<string, unkno
 }
 
 /** A value for a diff line; long ones are cut (replay without --check prints the whole reply). */
-function show(v: unknown, max = 240): string {
+function show (v: unknown, max = 240): string {
   if (v === undefined) return '(missing)'
   const text = JSON.stringify(v)
   const cps = Array.from(text)
@@ -109,7 +109,7 @@ function show(v: unknown, max = 240): string {
 }
 
 /** Differences between two JSON values as readable lines: `path: expected X, got Y`. */
-export function diffJson(expected: unknown, actual: unknown, path = ''): string[] {
+export function diffJson (expected: unknown, actual: unknown, path = ''): string[] {
   if (Object.is(expected, actual)) return []
   const here = path || '(root)'
   if (Array.isArray(expected) && Array.isArray(actual)) {
@@ -126,7 +126,7 @@ export function diffJson(expected: unknown, actual: unknown, path = ''): string[
 }
 
 /** Send to the app in-process; the app is built once and closed by the returned close(). */
-export async function inProcessSender(): Promise<{ send: Sender; close: () => Promise<void> }> {
+export async function inProcessSender (): Promise<{ send: Sender; close: () => Promise<void> }> {
   const { buildApp } = await import('../app.js')
   const { loadConfig } = await import('../config.js')
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' })
@@ -148,7 +148,7 @@ export async function inProcessSender(): Promise<{ send: Sender; close: () => Pr
   }
 }
 
-export function httpSender(baseUrl: string): Sender {
+export function httpSender (baseUrl: string): Sender {
   const base = baseUrl.replace(/\/+$/, '')
   const headers: Record<string, string> = { 'content-type': 'application/json' }
   const token = process.env.SKILL_AUTH_TOKEN
@@ -169,7 +169,7 @@ export function httpSender(baseUrl: string): Sender {
 export type CheckResult = { fixture: Fixture; status: 'ok' | 'differs' | 'missing' | 'updated'; diff: string[] }
 
 /** Compare (or rewrite) the saved expectation of one fixture. */
-export async function checkFixture(send: Sender, fixture: Fixture, update = false): Promise<CheckResult> {
+export async function checkFixture (send: Sender, fixture: Fixture, update = false): Promise<CheckResult> {
   const reply = await send(fixture.skill, fixture.body)
   const actual = expectedOf(fixture, reply)
   const file = expectedFile(fixture)
@@ -187,21 +187,21 @@ export async function checkFixture(send: Sender, fixture: Fixture, update = fals
  * The request files named on the command line: a folder stands for its *.json files, and saved
  * expectations (*.expected.json, which a shell glob like fixtures/*.json also matches) are skipped.
  */
-export function fixtureFiles(args: string[]): string[] {
+export function fixtureFiles (args: string[]): string[] {
   const files = args.flatMap((a) =>
     existsSync(a) && statSync(a).isDirectory()
       ? readdirSync(a)
-          .filter((f) => f.endsWith('.json'))
-          .sort()
-          .map((f) => join(a, f))
-      : [a],
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => join(a, f))
+      : [a]
   )
   return files.filter((f) => !f.endsWith('.expected.json'))
 }
 
 const USAGE = 'usage: faq-skill replay <fixture.json...|folder> [--url URL] [--skill /skills/faq] [--check | --update] [--no-json] [--no-draw]'
 
-export async function run(argv: string[]): Promise<number> {
+export async function run (argv: string[]): Promise<number> {
   const parsed = commandArgs(
     'replay',
     argv,
@@ -215,7 +215,7 @@ export async function run(argv: string[]): Promise<number> {
       width: { type: 'string' },
     },
     USAGE,
-    'no fixtures given',
+    'no fixtures given'
   )
   if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
@@ -258,7 +258,7 @@ export async function run(argv: string[]): Promise<number> {
         console.log(
           reply.status === 200
             ? drawResponse(reply.body, { width, utterance: typeof utterance === 'string' ? utterance : undefined })
-            : `(HTTP ${reply.status}: KakaoTalk would show no reply)`,
+            : `(HTTP ${reply.status}: KakaoTalk would show no reply)`
         )
       }
       console.log('')

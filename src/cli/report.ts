@@ -28,7 +28,7 @@ const USAGE = `usage: faq-skill report <log files...|-> [options]
 const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)))
 const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(s))) + s
 
-function table(head: string[], rows: string[][], right: Set<number> = new Set()): string {
+function table (head: string[], rows: string[][], right: Set<number> = new Set()): string {
   const widths = head.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))))
   const line = (r: string[]) =>
     r
@@ -45,7 +45,7 @@ const clip = (s: string, max = 50) => (Array.from(s).length > max ? Array.from(s
 /** The kinds in the order a reader expects; any others follow alphabetically. */
 const KIND_ORDER = ['answer', 'choices', 'confirm', 'none', 'missed', 'feedback', 'intent', 'more', 'menu', 'category', 'welcome', 'empty', 'busy', 'error']
 
-export function formatReport(report: Report, read: { lines: number; notJson: number }, opts: { top?: number; questions?: Map<string, string> } = {}): string {
+export function formatReport (report: Report, read: { lines: number; notJson: number }, opts: { top?: number; questions?: Map<string, string> } = {}): string {
   const top = opts.top ?? 30
   const q = (id?: string) => (id ? (opts.questions?.get(id) ? `${id} ${clip(opts.questions.get(id)!, 30)}` : id) : '')
   const s = report.searches
@@ -81,11 +81,11 @@ export function formatReport(report: Report, read: { lines: number; notJson: num
   return out.join('\n')
 }
 
-export function missesCsv(report: Report, questions?: Map<string, string>): string {
+export function missesCsv (report: Report, questions?: Map<string, string>): string {
   const head = ['count', 'utterance', 'similar_wordings', 'nearest_faq_id', 'nearest_faq_question', 'first_day', 'last_day']
   return toCsv(
     head,
-    report.misses.map((g) => [g.count, g.text, g.variants.map((v) => `${v.text} (${v.count})`).join(' / '), g.near, g.near ? questions?.get(g.near) : undefined, g.firstDay, g.lastDay]),
+    report.misses.map((g) => [g.count, g.text, g.variants.map((v) => `${v.text} (${v.count})`).join(' / '), g.near, g.near ? questions?.get(g.near) : undefined, g.firstDay, g.lastDay])
   )
 }
 
@@ -93,7 +93,7 @@ export function missesCsv(report: Report, questions?: Map<string, string>): stri
  * The corpus the logs were served from. One named with --faq must load; the default FAQ_FILE is a
  * convenience (questions next to ids, known wordings left out of suggestions) and may be missing.
  */
-async function corpusFor(file: string | undefined): Promise<{ corpus?: FaqCorpus; note?: string }> {
+async function corpusFor (file: string | undefined): Promise<{ corpus?: FaqCorpus; note?: string }> {
   const { loadCorpusFile } = await import('../faq/load.js')
   if (file) return { corpus: (await loadCorpusFile(file)).corpus }
   const { loadConfig } = await import('../config.js')
@@ -102,7 +102,7 @@ async function corpusFor(file: string | undefined): Promise<{ corpus?: FaqCorpus
   return { corpus: (await loadCorpusFile(path)).corpus }
 }
 
-export async function run(argv: string[]): Promise<number> {
+export async function run (argv: string[]): Promise<number> {
   const parsed = commandArgs(
     'report',
     argv,
@@ -117,7 +117,7 @@ export async function run(argv: string[]): Promise<number> {
       faq: { type: 'string' },
     },
     USAGE,
-    'no log files given',
+    'no log files given'
   )
   if (typeof parsed === 'number') return parsed
   const { values, positionals } = parsed
@@ -130,7 +130,8 @@ export async function run(argv: string[]): Promise<number> {
   const minMisses = Number(values['min-misses'])
   if (!(Number.isInteger(minMisses) && minMisses >= 1)) return usage('--min-misses is a whole number ≥ 1')
   try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: values.tz })
+    // Throws a RangeError for a time zone the runtime does not know.
+    Intl.DateTimeFormat('en-CA', { timeZone: values.tz })
   } catch {
     return usage(`unknown time zone ${values.tz}`)
   }

@@ -23,7 +23,7 @@ export interface LoadedCorpus {
   file: string
 }
 
-export async function loadCorpusFile(file: string): Promise<LoadedCorpus> {
+export async function loadCorpusFile (file: string): Promise<LoadedCorpus> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -34,7 +34,7 @@ export async function loadCorpusFile(file: string): Promise<LoadedCorpus> {
   return { corpus: parseCorpus(text, file), version: hash.slice(0, 12), hash, file }
 }
 
-export function parseCorpus(text: string, file = '<corpus>'): FaqCorpus {
+export function parseCorpus (text: string, file = '<corpus>'): FaqCorpus {
   let raw: unknown
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
@@ -44,7 +44,7 @@ export function parseCorpus(text: string, file = '<corpus>'): FaqCorpus {
   return validateCorpus(raw, file)
 }
 
-export function validateCorpus(raw: unknown, file = '<corpus>'): FaqCorpus {
+export function validateCorpus (raw: unknown, file = '<corpus>'): FaqCorpus {
   let entries: unknown
   if (Array.isArray(raw)) entries = raw
   else if (raw && typeof raw === 'object') {
@@ -74,7 +74,7 @@ export function validateCorpus(raw: unknown, file = '<corpus>'): FaqCorpus {
  * Check one entry against `schema` (FaqEntry, or FaqEntryInput for importers), filling defaults.
  * `where` names the file and entry (or line) for the error message.
  */
-export function validateEntry<S extends typeof FaqEntry | typeof FaqEntryInput>(schema: S, e: unknown, where: string): Static<S> {
+export function validateEntry<S extends typeof FaqEntry | typeof FaqEntryInput> (schema: S, e: unknown, where: string): Static<S> {
   if (!e || typeof e !== 'object' || Array.isArray(e)) throw new CorpusError(`${where}: must be an object`)
   // A shallow copy is enough: defaults only fill missing top-level arrays, nested values are not mutated.
   const entry = Value.Default(schema, { ...e }) as unknown
@@ -86,7 +86,7 @@ export function validateEntry<S extends typeof FaqEntry | typeof FaqEntryInput>(
   return entry as Static<S>
 }
 
-function describe(error: ValueError, entry: unknown): string {
+function describe (error: ValueError, entry: unknown): string {
   const value = error.path.split('/').filter(Boolean).reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], entry)
   if (value === undefined) return 'is missing'
   if (error.type === ValueErrorType.ObjectAdditionalProperties) return 'is not a corpus field'

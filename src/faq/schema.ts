@@ -8,7 +8,7 @@ export const FaqLink = Type.Object(
     label: Type.String({ minLength: 1 }),
     url: Type.String({ pattern: '^https?://[^\\s]+$', description: 'http(s) URL' }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 
 export const FaqEntry = Type.Object(
@@ -22,7 +22,7 @@ export const FaqEntry = Type.Object(
     links: Type.Array(FaqLink, { default: [] }),
     imageUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 
 /**
@@ -38,7 +38,7 @@ export const FaqEntryInput = Type.Object(
     answer: Type.String({ description: FaqEntry.properties.answer.description }),
     category: Type.Array(Type.String({ minLength: 1 }), { default: [] }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 
 export const FaqCorpus = Type.Object(
@@ -46,7 +46,7 @@ export const FaqCorpus = Type.Object(
     version: Type.Literal(1),
     entries: Type.Array(FaqEntry),
   },
-  { additionalProperties: false },
+  { additionalProperties: false }
 )
 
 export type FaqLink = Static<typeof FaqLink>

@@ -10,7 +10,7 @@ const Extra = Type.Record(Type.String(), Type.Unknown(), { description: 'Arrives
 
 export const Link = Type.Object(
   { web: Type.Optional(Str()), pc: Type.Optional(Str()), mobile: Type.Optional(Str()) },
-  strict,
+  strict
 )
 
 export const Thumbnail = Type.Object(
@@ -22,7 +22,7 @@ export const Thumbnail = Type.Object(
     width: Type.Optional(Type.Integer()),
     height: Type.Optional(Type.Integer()),
   },
-  strict,
+  strict
 )
 
 const ButtonBase = { label: Str(L.buttonLabel) }
@@ -31,7 +31,7 @@ export const Button = Type.Union(
     Type.Object({ ...ButtonBase, action: Type.Literal('webLink'), webLinkUrl: Str() }, strict),
     Type.Object(
       { ...ButtonBase, action: Type.Literal('message'), messageText: Str(), extra: Type.Optional(Extra) },
-      strict,
+      strict
     ),
     Type.Object({ ...ButtonBase, action: Type.Literal('phone'), phoneNumber: Str() }, strict),
     Type.Object(
@@ -42,11 +42,11 @@ export const Button = Type.Union(
         messageText: Type.Optional(Str()),
         extra: Type.Optional(Extra),
       },
-      strict,
+      strict
     ),
     Type.Object({ ...ButtonBase, action: Type.Literal('share') }, strict),
     Type.Object({ ...ButtonBase, action: Type.Literal('operator') }, strict),
-  ],
+  ]
 )
 export type Button = Static<typeof Button>
 
@@ -73,7 +73,7 @@ export const BasicCard = Type.Object(
     buttons: Buttons(),
     buttonLayout: ButtonLayout,
   },
-  strict,
+  strict
 )
 
 export const CommerceCard = Type.Object(
@@ -90,7 +90,7 @@ export const CommerceCard = Type.Object(
     buttons: Buttons(),
     buttonLayout: ButtonLayout,
   },
-  strict,
+  strict
 )
 
 export const ListItem = Type.Object(
@@ -104,7 +104,7 @@ export const ListItem = Type.Object(
     blockId: Type.Optional(Str()),
     extra: Type.Optional(Extra),
   },
-  strict,
+  strict
 )
 
 const listCardFields = (maxItems: number) => ({
@@ -135,12 +135,12 @@ const ItemCardInCarousel = Type.Object(itemCardFields(L.itemCardItemsInCarousel)
 
 const CarouselHeader = Type.Object(
   { title: Str(), description: Type.Optional(Str()), thumbnail: Thumbnail },
-  strict,
+  strict
 )
 const carouselOf = <T extends TSchema>(type: string, item: T, maxItems: number) =>
   Type.Object(
     { type: Type.Literal(type), items: Type.Array(item, { minItems: 1, maxItems }), header: Type.Optional(CarouselHeader) },
-    strict,
+    strict
   )
 export const Carousel = Type.Union([
   carouselOf('basicCard', BasicCard, L.carouselItems),
@@ -165,7 +165,7 @@ export const Component = Type.Union([
 export const QuickReply = Type.Union([
   Type.Object(
     { label: Str(L.quickReplyLabel), action: Type.Literal('message'), messageText: Str(), extra: Type.Optional(Extra) },
-    strict,
+    strict
   ),
   Type.Object(
     {
@@ -175,7 +175,7 @@ export const QuickReply = Type.Union([
       messageText: Type.Optional(Str()),
       extra: Type.Optional(Extra),
     },
-    strict,
+    strict
   ),
 ])
 
@@ -186,7 +186,7 @@ export const ContextValue = Type.Object(
     ttl: Type.Optional(Type.Integer({ minimum: 0 })),
     params: Type.Optional(Type.Record(Type.String(), Type.String())),
   },
-  strict,
+  strict
 )
 
 /**
@@ -213,7 +213,7 @@ export const ReplyData = Type.Object(
     busy: Type.Optional(Type.Boolean()),
     error: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: true },
+  { additionalProperties: true }
 )
 
 export const SkillResponse = Type.Object(
@@ -224,12 +224,12 @@ export const SkillResponse = Type.Object(
         outputs: Type.Array(Component, { minItems: 1, maxItems: L.outputs }),
         quickReplies: Type.Optional(Type.Array(QuickReply, { maxItems: L.quickReplies })),
       },
-      strict,
+      strict
     ),
     context: Type.Optional(Type.Object({ values: Type.Array(ContextValue) }, strict)),
     data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
-  { ...strict, title: 'SkillResponse 2.0' },
+  { ...strict, title: 'SkillResponse 2.0' }
 )
 
 /**
@@ -238,7 +238,7 @@ export const SkillResponse = Type.Object(
  */
 export const CallbackAck = Type.Object(
   { version: Type.Literal('2.0'), useCallback: Type.Literal(true), data: Type.Optional(Type.Record(Type.String(), Type.Unknown())) },
-  { ...strict, title: 'Callback acknowledgement' },
+  { ...strict, title: 'Callback acknowledgement' }
 )
 
 export type CallbackAck = Static<typeof CallbackAck>

@@ -14,7 +14,7 @@ const TOP = 5
  * Lowercased words split on anything that is not a letter or digit; a run of Hangul syllables becomes
  * its bigrams (a lone syllable stays itself), any other run (Latin, digits, jamo like ㅋㅋ) stays whole.
  */
-export function bigramTokens(text: string): string[] {
+export function bigramTokens (text: string): string[] {
   const out: string[] = []
   for (const word of text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
     for (const run of word.match(HANGUL_RUN) ?? []) {
@@ -41,7 +41,7 @@ export interface Baseline {
 
 interface Doc { id: string; question: string; answer: string }
 
-export function createBaseline(corpus: FaqCorpus): Baseline {
+export function createBaseline (corpus: FaqCorpus): Baseline {
   // processTerm: tokens are already normalized; MiniSearch's default would lowercase them again.
   const index = new MiniSearch<Doc>({ fields: ['question', 'answer'], tokenize: bigramTokens, processTerm: (t) => t })
   // Alternates are other wordings of the question, so they are searched as question text.
@@ -49,7 +49,7 @@ export function createBaseline(corpus: FaqCorpus): Baseline {
   const questions = new Map(corpus.entries.map((e) => [e.id, e.question]))
   return {
     corpus,
-    match(utterance) {
+    match (utterance) {
       // Each distinct term once: a query that repeats a word should not count it twice.
       const terms = [...new Set(bigramTokens(utterance))]
       const hits = terms.length ? index.search({ combineWith: 'OR', queries: terms }).slice(0, TOP) : []

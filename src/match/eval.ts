@@ -62,7 +62,7 @@ export interface Latency {
   p99Ms: number
 }
 
-export function parseEvalFile(text: string, source = 'eval file'): EvalCase[] {
+export function parseEvalFile (text: string, source = 'eval file'): EvalCase[] {
   return text
     .split('\n')
     .map((l, i) => [l.trim(), i + 1] as const)
@@ -83,19 +83,19 @@ export function parseEvalFile(text: string, source = 'eval file'): EvalCase[] {
     })
 }
 
-export async function loadEvalFile(file: string): Promise<EvalCase[]> {
+export async function loadEvalFile (file: string): Promise<EvalCase[]> {
   return parseEvalFile(await readFile(file, 'utf8'), file)
 }
 
 /** The lines of one half; lines that belong to no half are kept (a set without splits stays whole). */
-export function selectSplit(cases: EvalCase[], split?: string): EvalCase[] {
+export function selectSplit (cases: EvalCase[], split?: string): EvalCase[] {
   return split ? cases.filter((c) => c.split === undefined || c.split === split) : cases
 }
 
 const hits = (question: string | undefined, expect: string[]) => typeof question === 'string' && expect.some((k) => question.includes(k))
 const ratio = (a: number, b: number) => (b ? a / b : 0)
 
-export function ratios(c: EvalCounts): EvalFigures {
+export function ratios (c: EvalCounts): EvalFigures {
   return {
     ...c,
     answerAccuracy: ratio(c.right, c.inDomain),
@@ -108,7 +108,7 @@ export function ratios(c: EvalCounts): EvalFigures {
 }
 
 /** Counts summed over sets, e.g. to pool a sweep over several corpora. */
-export function addCounts(a: EvalCounts, b: EvalCounts): EvalCounts {
+export function addCounts (a: EvalCounts, b: EvalCounts): EvalCounts {
   return {
     cases: a.cases + b.cases,
     inDomain: a.inDomain + b.inDomain,
@@ -124,7 +124,7 @@ export function addCounts(a: EvalCounts, b: EvalCounts): EvalCounts {
 export const NO_COUNTS: EvalCounts = { cases: 0, inDomain: 0, outOfDomain: 0, right: 0, wrong: 0, top3: 0, oodAnswered: 0, oodChoices: 0 }
 
 /** Figures for results already computed, one per case. */
-export function figures(cases: EvalCase[], results: Scored[]): { figures: EvalFigures; misses: EvalMiss[] } {
+export function figures (cases: EvalCase[], results: Scored[]): { figures: EvalFigures; misses: EvalMiss[] } {
   const n = { ...NO_COUNTS, cases: cases.length }
   const misses: EvalMiss[] = []
   cases.forEach((c, i) => {
@@ -153,7 +153,7 @@ export function figures(cases: EvalCase[], results: Scored[]): { figures: EvalFi
 }
 
 /** The value below which a share p of the sorted values lie (the definition run-eval.mjs uses). */
-export function percentile(sorted: number[], p: number): number {
+export function percentile (sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN
 }
 
@@ -161,7 +161,7 @@ export function percentile(sorted: number[], p: number): number {
  * Today's KoreanMatcher takes thresholds only in explain(), which returns { result }; the contract's
  * Matcher (v2) takes them in match(utterance, thresholds). Remove this bridge once v2 has landed.
  */
-function thresholded(m: Matching): Matching {
+function thresholded (m: Matching): Matching {
   const legacy = m as Matching & { thresholds?: Thresholds; explain?: (u: string, t: Thresholds) => { result?: Scored } }
   const { thresholds, explain } = legacy
   if (m.match.length >= 2 || !thresholds || typeof explain !== 'function') return m
@@ -174,7 +174,7 @@ function thresholded(m: Matching): Matching {
   }
 }
 
-export function evaluate(matcher: Matching, cases: EvalCase[], thresholds?: Partial<Thresholds>) {
+export function evaluate (matcher: Matching, cases: EvalCase[], thresholds?: Partial<Thresholds>) {
   const m = thresholds ? thresholded(matcher) : matcher
   return figures(cases, cases.map((c) => m.match(c.utterance, thresholds)))
 }
@@ -187,7 +187,7 @@ const MAX_TIMED_PASSES = 10
  * Figures plus the time of each match call: one untimed pass first (JIT, lazily built structures),
  * then timed passes until about LATENCY_SAMPLES calls were timed; the first timed pass is counted.
  */
-export function measure(matcher: Matching, cases: EvalCase[]): { figures: EvalFigures; misses: EvalMiss[]; latency: Latency } {
+export function measure (matcher: Matching, cases: EvalCase[]): { figures: EvalFigures; misses: EvalMiss[]; latency: Latency } {
   for (const c of cases) matcher.match(c.utterance)
   const times: number[] = []
   const timed = (c: EvalCase) => {
@@ -212,7 +212,7 @@ const SWEEP_ANSWER_MIN = Array.from({ length: 15 }, (_, i) => (20 + 5 * i) / 100
 const SWEEP_MARGIN_MIN = [0, 0.05, 0.1, 0.2, 0.3]
 
 /** Figures over a grid of answer/margin thresholds, the other thresholds as in `base`. */
-export function sweep(matcher: Matching, cases: EvalCase[], base: Thresholds = DEFAULT_THRESHOLDS): SweepRow[] {
+export function sweep (matcher: Matching, cases: EvalCase[], base: Thresholds = DEFAULT_THRESHOLDS): SweepRow[] {
   const rows: SweepRow[] = []
   for (const answerMin of SWEEP_ANSWER_MIN) {
     for (const marginMin of SWEEP_MARGIN_MIN) {
@@ -223,7 +223,7 @@ export function sweep(matcher: Matching, cases: EvalCase[], base: Thresholds = D
 }
 
 /** One sweep over several sets: the counts of the same grid point summed, then the shares. */
-export function poolSweeps(sweeps: SweepRow[][]): SweepRow[] {
+export function poolSweeps (sweeps: SweepRow[][]): SweepRow[] {
   const [first, ...rest] = sweeps
   if (!first) return []
   return first.map((row, i) => {

@@ -23,7 +23,7 @@ export interface FitOptions {
   l2?: number
 }
 
-export function samplesOf(set: FitSet): Sample[] {
+export function samplesOf (set: FitSet): Sample[] {
   const out: Sample[] = []
   for (const c of set.cases) {
     for (const r of set.matcher.explain(c.utterance).ranked) {
@@ -38,7 +38,7 @@ export function samplesOf(set: FitSet): Sample[] {
  * Fits the model on the sets. Each set weighs the same whatever its size (its samples are
  * repeated up to the largest set's count), so one big corpus does not decide the weights alone.
  */
-export function fitConfidenceModel(sets: FitSet[], options: FitOptions = {}): ConfidenceModel {
+export function fitConfidenceModel (sets: FitSet[], options: FitOptions = {}): ConfidenceModel {
   if (!sets.length) throw new Error('fitConfidenceModel: no labelled sets')
   const per = sets.map(samplesOf)
   const largest = Math.max(...per.map((s) => s.length))

@@ -32,14 +32,14 @@ interface Setup {
   pause: () => Promise<void> | undefined
 }
 
-async function setup(options: MatcherOptions): Promise<Setup> {
+async function setup (options: MatcherOptions): Promise<Setup> {
   const [dict, lexicon, model] = await Promise.all([loadSynonymDict(options.synonymsFile), loadLexicon(), loadModel(options.modelFile ?? DEFAULT_MODEL_FILE)])
   const synonyms = new Synonyms(mergeSynonyms(dict, lexicon.synonyms))
   return { synonyms, lexicon, model, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds }, pause: pacer(options.sliceMs) }
 }
 
 /** A pause that yields to the event loop once `sliceMs` has passed since the last yield. */
-function pacer(sliceMs: number | undefined): () => Promise<void> | undefined {
+function pacer (sliceMs: number | undefined): () => Promise<void> | undefined {
   if (sliceMs === undefined) return () => undefined
   let since = performance.now()
   return () => {
@@ -51,7 +51,7 @@ function pacer(sliceMs: number | undefined): () => Promise<void> | undefined {
   }
 }
 
-async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[][], answer: string[][], s: Setup): Promise<FaqMatcher> {
+async function assemble (corpus: FaqCorpus, store: CorpusStore, about: string[][], answer: string[][], s: Setup): Promise<FaqMatcher> {
   const aboutIndex = createIndex()
   const answerIndex = createIndex()
   for (let i = 0; i < about.length; i++) {
@@ -66,7 +66,7 @@ async function assemble(corpus: FaqCorpus, store: CorpusStore, about: string[][]
   return new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
 }
 
-export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {
+export async function createMatcher (corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
   const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
   const store = await buildStore(corpus, rewrite, s.pause)
@@ -75,12 +75,12 @@ export async function createMatcher(corpus: FaqCorpus, options: MatcherOptions =
 }
 
 /** Fast cold start: a serialized index for exactly this corpus + options; restore throws on any mismatch. */
-export async function snapshotMatcher(m: Matcher): Promise<Uint8Array> {
+export async function snapshotMatcher (m: Matcher): Promise<Uint8Array> {
   if (!(m instanceof FaqMatcher)) throw new Error('snapshotMatcher: not a matcher built by createMatcher')
   return encodeSnapshot(m.store, fingerprint(m.corpus, m.synonyms))
 }
 
-export async function restoreMatcher(corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
+export async function restoreMatcher (corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
   const store = decodeSnapshot(bytes, fingerprint(corpus, s.synonyms))
   const { about, answer } = await indexTerms(store, s.pause)

@@ -14,7 +14,7 @@ export interface KoreanHelpers {
  * Typo readings look among the Hangul bigrams of questions, alternates and categories only: those
  * say what an entry is about, and a typo read as an answer-only word would add noise, not recall.
  */
-export function koreanHelpers(store: CorpusStore): KoreanHelpers {
+export function koreanHelpers (store: CorpusStore): KoreanHelpers {
   const vocabulary: string[] = []
   store.terms.forEach((t, id) => {
     if (t.length === 2 && store.dfAbout[id]! > 0 && t.charCodeAt(0) >= 0xac00) vocabulary.push(t)

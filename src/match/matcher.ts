@@ -27,13 +27,13 @@ import type { KoreanHelpers } from './korean-helpers.js'
  * (arrays of terms), so the encoder is the identity: FlexSearch's own encoder cost more than the
  * rest of the build together, and its Korean handling is not what we want anyway.
  */
-export function createIndex(): Index {
+export function createIndex (): Index {
   const encoder = { encode: (terms: string[]) => terms } as unknown as Encoder
   return new Index({ tokenize: 'strict', encoder, resolution: 1 })
 }
 
 /** Adds a document given as its distinct terms. */
-export function addTerms(index: Index, id: number, terms: string[]): void {
+export function addTerms (index: Index, id: number, terms: string[]): void {
   if (terms.length) index.add(id, terms as unknown as string)
 }
 
@@ -101,7 +101,7 @@ export class FaqMatcher implements Matcher {
   /** Each entry's question and alternates as rewritten, filled on first use. */
   readonly #questionForms: Array<string[] | undefined> = []
 
-  constructor(parts: MatcherParts) {
+  constructor (parts: MatcherParts) {
     this.corpus = parts.corpus
     this.store = parts.store
     this.model = parts.model
@@ -119,12 +119,12 @@ export class FaqMatcher implements Matcher {
     })
   }
 
-  entry(faqId: string): FaqEntry | undefined {
+  entry (faqId: string): FaqEntry | undefined {
     const i = this.#byFaqId.get(faqId)
     return i === undefined ? undefined : this.corpus.entries[i]
   }
 
-  match(utterance: string, thresholds?: Partial<Thresholds>): MatchResult {
+  match (utterance: string, thresholds?: Partial<Thresholds>): MatchResult {
     const th = thresholds ? { ...this.thresholds, ...thresholds } : this.thresholds
     const q = this.#query(utterance)
     const ranked = this.#rank(q)
@@ -132,7 +132,7 @@ export class FaqMatcher implements Matcher {
     return { outcome, candidates: shown.map((r) => this.#candidate(r.s, r.p)), score: round(ranked[0]?.p ?? 0) }
   }
 
-  explain(utterance: string, thresholds?: Partial<Thresholds>): MatchExplanation {
+  explain (utterance: string, thresholds?: Partial<Thresholds>): MatchExplanation {
     const th = thresholds ? { ...this.thresholds, ...thresholds } : this.thresholds
     const q = this.#query(utterance)
     const ranked = this.#rank(q)
@@ -155,7 +155,7 @@ export class FaqMatcher implements Matcher {
   }
 
   /** Normalization, synonyms, keyboard, terms, typo readings: the utterance as the index sees it. */
-  #query(utterance: string): Query {
+  #query (utterance: string): Query {
     const normalized = normalize(utterance)
     const applied = this.synonyms.apply(squeezeRepeats(normalized))
     let rewritten = applied.text
@@ -166,9 +166,20 @@ export class FaqMatcher implements Matcher {
     rewritten = expanded.text
     const terms = queryTerms(rewritten)
     const q: Query = {
-      normalized, rewritten, synonyms: applied.applied, keyboard, expansions: expanded.added,
-      ids: [], weights: [], idfs: [], strings: [], typoOf: [],
-      maxRelevance: 0, mass: 0, unseenMass: 0, platforms: platformBits(rewritten),
+      normalized,
+      rewritten,
+      synonyms: applied.applied,
+      keyboard,
+      expansions: expanded.added,
+      ids: [],
+      weights: [],
+      idfs: [],
+      strings: [],
+      typoOf: [],
+      maxRelevance: 0,
+      mass: 0,
+      unseenMass: 0,
+      platforms: platformBits(rewritten),
     }
     const unseenIdf = this.#idf(1)
     for (const [term, w] of terms) {
@@ -197,7 +208,7 @@ export class FaqMatcher implements Matcher {
     return q
   }
 
-  #push(q: Query, term: string, id: number, w: number, idf: number, typoOf?: string): void {
+  #push (q: Query, term: string, id: number, w: number, idf: number, typoOf?: string): void {
     q.strings.push(term)
     q.ids.push(id)
     q.weights.push(w)
@@ -207,7 +218,7 @@ export class FaqMatcher implements Matcher {
   }
 
   /** An unknown Latin token that converts to Hangul the corpus knows is Hangul typed on a QWERTY keyboard. */
-  #keyboard(text: string, applied: Applied[]): string {
+  #keyboard (text: string, applied: Applied[]): string {
     return text.replace(/[a-z]{2,}/g, (token) => {
       if (this.#ids.has(token)) return token
       const hangul = this.#korean.qwertyToHangul(token)
@@ -220,17 +231,17 @@ export class FaqMatcher implements Matcher {
     })
   }
 
-  #idfOf(id: number): number {
+  #idfOf (id: number): number {
     const df = this.store.dfAbout[id]! || this.store.dfAnswer[id]! || 1
     return this.#idf(df)
   }
 
-  #idf(df: number): number {
+  #idf (df: number): number {
     return Math.log(1 + (this.#n - df + 0.5) / (df + 0.5))
   }
 
   /** Candidates from FlexSearch, scored, ranked, the first few rated by the confidence model. */
-  #rank(q: Query): Array<{ s: Scored; p: number; f: Features }> {
+  #rank (q: Query): Array<{ s: Scored; p: number; f: Features }> {
     if (!q.ids.some((id) => id >= 0)) return []
     const known = q.ids.map((id, i) => i).filter((i) => q.ids[i]! >= 0)
     known.sort((a, b) => q.idfs[b]! * q.weights[b]! - q.idfs[a]! * q.weights[a]! || (q.strings[a]! < q.strings[b]! ? -1 : 1))
@@ -264,7 +275,7 @@ export class FaqMatcher implements Matcher {
   }
 
   /** BM25F relevance of entry i, and how much of the utterance and of the entry each side explains. */
-  #score(i: number, q: Query): Scored {
+  #score (i: number, q: Query): Scored {
     const st = this.store
     const v0 = st.variantStart[i]!
     const v1 = st.variantStart[i + 1]!
@@ -312,8 +323,7 @@ export class FaqMatcher implements Matcher {
     return { entry: i, relevance, about, answerOnly, backward: Math.min(1, backward), matchedTerms, platform }
   }
 
-  #features(s: Scored, k: number, top: Scored[], q: Query): Features {
-    const best = top[0]!.relevance
+  #features (s: Scored, k: number, top: Scored[], q: Query): Features {
     // The rival is the best other candidate that is not the same question (per-platform copies are not rivals).
     let rival = 0
     for (let j = 0; j < top.length; j++) {
@@ -337,7 +347,7 @@ export class FaqMatcher implements Matcher {
   }
 
   /** Two entries ask the same question when their questions have the same terms. */
-  #sameQuestion(a: number, b: number): boolean {
+  #sameQuestion (a: number, b: number): boolean {
     const v = this.store.variants
     const va = this.store.variantStart[a]!
     const vb = this.store.variantStart[b]!
@@ -347,7 +357,7 @@ export class FaqMatcher implements Matcher {
     return la > 0
   }
 
-  #decide(q: Query, ranked: Array<{ s: Scored; p: number }>, th: Thresholds): { outcome: Outcome; shown: Array<{ s: Scored; p: number }>; reason: string } {
+  #decide (q: Query, ranked: Array<{ s: Scored; p: number }>, th: Thresholds): { outcome: Outcome; shown: Array<{ s: Scored; p: number }>; reason: string } {
     if (!ranked[0]) return { outcome: 'none', shown: [], reason: q.ids.length ? 'no entry shares a term' : 'no searchable terms' }
     // The question itself, typed or sent by a list tap, is answered whatever its neighbours.
     const exact = ranked.slice(0, SCORING.maxChoices).findIndex((r) => this.#isQuestion(r.s.entry, q.rewritten))
@@ -363,15 +373,17 @@ export class FaqMatcher implements Matcher {
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
     const plausible = ranked.filter((r) => r.p >= th.choicesMin && r.s.relevance >= floor).slice(0, SCORING.maxChoices)
-    const why = top.p < th.answerMin ? `probability ${round(top.p)} below ${th.answerMin}`
-      : lead < th.marginMin ? `lead ${round(lead)} over the runner-up below ${th.marginMin}`
-      : `matched terms ${top.s.matchedTerms} below ${th.minTerms}`
+    const why = top.p < th.answerMin
+      ? `probability ${round(top.p)} below ${th.answerMin}`
+      : lead < th.marginMin
+        ? `lead ${round(lead)} over the runner-up below ${th.marginMin}`
+        : `matched terms ${top.s.matchedTerms} below ${th.minTerms}`
     if (plausible.length) return { outcome: 'choices', shown: plausible, reason: why }
     // Not offered to users; kept for logs and the operator.
     return { outcome: 'none', shown: ranked.slice(0, 3), reason: `${why}; nothing plausible to offer` }
   }
 
-  #isQuestion(i: number, rewritten: string): boolean {
+  #isQuestion (i: number, rewritten: string): boolean {
     let forms = this.#questionForms[i]
     if (!forms) {
       // Rewritten once, the first time the entry is a candidate (not at build: 100k entries).
@@ -381,21 +393,21 @@ export class FaqMatcher implements Matcher {
     return forms.includes(rewritten)
   }
 
-  #candidate(s: Scored, p: number): Candidate {
+  #candidate (s: Scored, p: number): Candidate {
     const e = this.corpus.entries[s.entry]!
     return { faqId: e.id, question: e.question, score: round(p) }
   }
 
   /** Query terms the entry holds (any field). */
-  #matched(i: number, q: Query): string[] {
+  #matched (i: number, q: Query): string[] {
     const st = this.store
     const out: string[] = []
     const cat = st.categoryOf[i]!
     for (let j = 0; j < q.ids.length; j++) {
       const id = q.ids[j]!
       if (id < 0) continue
-      let hit = find(st.answers.term, st.answers.start[i]!, st.answers.start[i + 1]!, id) >= 0
-        || find(st.categories.term, st.categories.start[cat]!, st.categories.start[cat + 1]!, id) >= 0
+      let hit = find(st.answers.term, st.answers.start[i]!, st.answers.start[i + 1]!, id) >= 0 ||
+        find(st.categories.term, st.categories.start[cat]!, st.categories.start[cat + 1]!, id) >= 0
       for (let v = st.variantStart[i]!; !hit && v < st.variantStart[i + 1]!; v++) {
         hit = find(st.variants.term, st.variants.start[v]!, st.variants.start[v + 1]!, id) >= 0
       }
@@ -408,11 +420,11 @@ export class FaqMatcher implements Matcher {
 const BACK_SCRATCH = new Float64Array(8)
 
 /** BM25 length-normalized term frequency of the term at `at` in slice k. */
-function norm(f: FieldSlices, k: number, at: number, b: number, avg: number): number {
+function norm (f: FieldSlices, k: number, at: number, b: number, avg: number): number {
   return f.tf[at]! / (1 - b + (b * f.length[k]!) / avg)
 }
 
-function platformNames(bits: number): string[] {
+function platformNames (bits: number): string[] {
   const out: string[] = []
   if (bits & 1) out.push('ios')
   if (bits & 2) out.push('android')
@@ -422,7 +434,7 @@ function platformNames(bits: number): string[] {
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const round = (x: number) => Math.round(x * 1000) / 1000
-function roundAll(f: Features): Features {
+function roundAll (f: Features): Features {
   const out = { ...f }
   for (const k of Object.keys(out) as Array<keyof Features>) out[k] = round(out[k])
   return out

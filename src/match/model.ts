@@ -49,17 +49,17 @@ export interface ConfidenceModel {
   fittedOn?: string
 }
 
-export function probability(model: ConfidenceModel, x: readonly number[]): number {
+export function probability (model: ConfidenceModel, x: readonly number[]): number {
   let z = model.weights[0]!
   for (let i = 0; i < x.length; i++) z += model.weights[i + 1]! * x[i]!
   return 1 / (1 + Math.exp(-z))
 }
 
-export function featureVector(f: Features): number[] {
+export function featureVector (f: Features): number[] {
   return FEATURES.map((k) => f[k])
 }
 
-export function parseModel(json: unknown, source = 'match model'): ConfidenceModel {
+export function parseModel (json: unknown, source = 'match model'): ConfidenceModel {
   const m = json as Partial<ConfidenceModel>
   if (!m || m.version !== 1 || !Array.isArray(m.features) || !Array.isArray(m.weights)) {
     throw new Error(`${source}: expected { "version": 1, "features": [...], "weights": [...] }`)
@@ -73,7 +73,7 @@ export function parseModel(json: unknown, source = 'match model'): ConfidenceMod
   return { version: 1, features: m.features, weights: m.weights, fittedOn: m.fittedOn }
 }
 
-export async function loadModel(file: string): Promise<ConfidenceModel> {
+export async function loadModel (file: string): Promise<ConfidenceModel> {
   return parseModel(JSON.parse(await readFile(file, 'utf8')), file)
 }
 
@@ -87,7 +87,7 @@ export interface Sample {
  * L2-regularized logistic regression by Newton's method (IRLS): deterministic, no learning rate,
  * converges in a few steps on a handful of features. `l2` pulls weights towards 0 (not the bias).
  */
-export function fitLogistic(samples: readonly Sample[], l2 = 1, iterations = 25): number[] {
+export function fitLogistic (samples: readonly Sample[], l2 = 1, iterations = 25): number[] {
   const d = FEATURES.length + 1
   const w = new Array<number>(d).fill(0)
   for (let it = 0; it < iterations; it++) {
@@ -124,7 +124,7 @@ export function fitLogistic(samples: readonly Sample[], l2 = 1, iterations = 25)
 }
 
 /** Gaussian elimination with partial pivoting (the system is tiny and positive definite). */
-function solve(a: number[][], b: number[]): number[] {
+function solve (a: number[][], b: number[]): number[] {
   const n = b.length
   const m = a.map((row, i) => [...row, b[i]!])
   for (let c = 0; c < n; c++) {

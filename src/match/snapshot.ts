@@ -12,7 +12,7 @@ import type { Synonyms } from './synonyms.js'
 export const SNAPSHOT_FORMAT = 1
 const MAGIC = 'faq-matcher-snapshot'
 
-export function fingerprint(corpus: FaqCorpus, synonyms: Synonyms): string {
+export function fingerprint (corpus: FaqCorpus, synonyms: Synonyms): string {
   const h = createHash('sha256')
   h.update(JSON.stringify(corpus.entries))
   h.update('\0')
@@ -25,12 +25,12 @@ export function fingerprint(corpus: FaqCorpus, synonyms: Synonyms): string {
 const FIELDS = ['start', 'term', 'tf', 'weight', 'length', 'mass'] as const
 type Arrays = Array<Int32Array | Float32Array>
 
-function arraysOf(store: CorpusStore): Arrays {
+function arraysOf (store: CorpusStore): Arrays {
   const slices = (f: FieldSlices) => FIELDS.map((k) => f[k])
   return [store.dfAbout, store.dfAnswer, store.variantStart, store.categoryOf, store.platforms, ...slices(store.variants), ...slices(store.categories), ...slices(store.answers)]
 }
 
-export function encodeSnapshot(store: CorpusStore, print: string): Uint8Array {
+export function encodeSnapshot (store: CorpusStore, print: string): Uint8Array {
   const arrays = arraysOf(store)
   const header = Buffer.from(JSON.stringify({
     magic: MAGIC,
@@ -53,7 +53,7 @@ export function encodeSnapshot(store: CorpusStore, print: string): Uint8Array {
   return out.subarray(0, at)
 }
 
-export function decodeSnapshot(bytes: Uint8Array, print: string): CorpusStore {
+export function decodeSnapshot (bytes: Uint8Array, print: string): CorpusStore {
   const fail = (why: string): never => {
     throw new Error(`matcher snapshot rejected: ${why}`)
   }
@@ -70,7 +70,9 @@ export function decodeSnapshot(bytes: Uint8Array, print: string): CorpusStore {
   if (header.magic !== MAGIC) fail('not a matcher snapshot')
   if (header.format !== SNAPSHOT_FORMAT) fail(`format ${header.format}, this build reads ${SNAPSHOT_FORMAT}`)
   if (header.fingerprint !== print) fail('built from another corpus, synonyms or analysis')
-  const copy = bytes.slice((4 + headerLength + 7) & ~7)
+  // A fresh copy at offset 0 of its own buffer: typed arrays need 4-byte alignment, and on a Buffer
+  // (an index file read from disk) slice() is a view into the file's memory, not a copy.
+  const copy = new Uint8Array(bytes.subarray((4 + headerLength + 7) & ~7))
   let at = 0
   const arrays: Arrays = header.arrays.map(([kind, length]) => {
     const bytesLength = length * 4

@@ -9,8 +9,8 @@ import { analyze, bigramOf, type TermKind } from './text.js'
 /** A growable Int32/Float32 array (push only), so the build never holds millions of JS numbers. */
 export class Pool<T extends Int32Array | Float32Array> {
   length = 0
-  constructor(public data: T) {}
-  push(v: number): void {
+  constructor (public data: T) {}
+  push (v: number): void {
     if (this.length === this.data.length) {
       const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2)
       next.set(this.data)
@@ -18,7 +18,8 @@ export class Pool<T extends Int32Array | Float32Array> {
     }
     this.data[this.length++] = v
   }
-  done(): T {
+
+  done (): T {
     return this.data.slice(0, this.length) as T
   }
 }
@@ -65,7 +66,7 @@ export const PLATFORMS: ReadonlyArray<[RegExp, number]> = [
   [/모바일|mobile|스마트폰/, 1 | 2],
 ]
 
-export function platformBits(normalized: string): number {
+export function platformBits (normalized: string): number {
   let bits = 0
   for (const [re, bit] of PLATFORMS) if (re.test(normalized)) bits |= bit
   return bits
@@ -80,7 +81,7 @@ class FieldBuilder {
   mass = new Pool(new Float32Array(1024))
 
   /** Appends one slice from parallel (unsorted, distinct) ids, tfs and weights. */
-  add(ids: number[], tfs: number[], ws: number[]): void {
+  add (ids: number[], tfs: number[], ws: number[]): void {
     this.start.push(this.term.length)
     const order = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!)
     let len = 0
@@ -96,7 +97,7 @@ class FieldBuilder {
     this.mass.push(mass)
   }
 
-  done(): FieldSlices {
+  done (): FieldSlices {
     this.start.push(this.term.length)
     return { start: this.start.done(), term: this.term.done(), tf: this.tf.done(), weight: this.weight.done(), length: this.length.done(), mass: this.mass.done() }
   }
@@ -106,7 +107,7 @@ class FieldBuilder {
  * Builds the store. `rewrite` is normalization + synonyms (the query side uses the same).
  * `pause` is awaited between chunks of entries so a large corpus never blocks the event loop long.
  */
-export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => string, pause: () => Promise<void> | undefined): Promise<CorpusStore> {
+export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => string, pause: () => Promise<void> | undefined): Promise<CorpusStore> {
   const ids = new Map<string, number>()
   const terms: string[] = []
   const dfAbout: number[] = []
@@ -233,7 +234,7 @@ export async function buildStore(corpus: FaqCorpus, rewrite: (text: string) => s
  * What FlexSearch indexes per entry: the distinct terms of question, alternates and category, and
  * the answer's rarest content terms (no glue or cross-space bigrams) that those fields do not hold.
  */
-export async function indexTerms(store: CorpusStore, pause: () => Promise<void> | undefined): Promise<{ about: string[][]; answer: string[][] }> {
+export async function indexTerms (store: CorpusStore, pause: () => Promise<void> | undefined): Promise<{ about: string[][]; answer: string[][] }> {
   const { variants, categories, answers, variantStart, categoryOf, terms } = store
   const n = categoryOf.length
   const about: string[][] = new Array(n)
@@ -266,7 +267,7 @@ export async function indexTerms(store: CorpusStore, pause: () => Promise<void> 
 }
 
 /** Position of `id` in the sorted slice [from, to) of `term`, or -1. */
-export function find(term: Int32Array, from: number, to: number, id: number): number {
+export function find (term: Int32Array, from: number, to: number, id: number): number {
   let lo = from
   let hi = to - 1
   while (lo <= hi) {

@@ -24,7 +24,7 @@ export class Synonyms {
   /** Whether any key starts with this UTF-16 code: most positions of a text start none. */
   readonly #starts = new Uint8Array(65536)
 
-  constructor(dict: SynonymDict = {}) {
+  constructor (dict: SynonymDict = {}) {
     for (const [canonical, variants] of Object.entries(dict)) {
       if (canonical.startsWith('_') || !Array.isArray(variants)) continue
       const to = normalize(canonical)
@@ -52,17 +52,17 @@ export class Synonyms {
     }
   }
 
-  get size(): number {
+  get size (): number {
     return this.#to.size
   }
 
   /** What the rewrite does, as one stable string (snapshots are tied to it). */
-  signature(): string {
+  signature (): string {
     return [...this.#to].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([f, t]) => `${f}\t${t}`).join('\n')
   }
 
   /** Rewrite normalized text; returns the new text and which rewrites fired. */
-  apply(normalized: string): { text: string; applied: Applied[] } {
+  apply (normalized: string): { text: string; applied: Applied[] } {
     const applied: Applied[] = []
     if (!this.#byPrefix.size && !this.#single.size) return { text: normalized, applied }
     let out = ''
@@ -95,11 +95,11 @@ export class Synonyms {
 }
 
 /** Latin/digit keys only match whole ("pc" must not fire inside "npc"). */
-function wholeWord(text: string, start: number, length: number): boolean {
+function wholeWord (text: string, start: number, length: number): boolean {
   return !LATIN.test(text[start - 1] ?? ' ') && !LATIN.test(text[start + length] ?? ' ')
 }
 
-export function parseSynonyms(json: unknown, source = 'synonyms'): SynonymDict {
+export function parseSynonyms (json: unknown, source = 'synonyms'): SynonymDict {
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error(`${source}: expected an object { "canonical": ["variant", ...] }`)
   const dict: SynonymDict = {}
   for (const [k, v] of Object.entries(json as Record<string, unknown>)) {
@@ -114,7 +114,7 @@ export function parseSynonyms(json: unknown, source = 'synonyms'): SynonymDict {
 }
 
 /** The operator's dictionary; a missing file or none configured is an empty one. */
-export async function loadSynonymDict(file: string | undefined): Promise<SynonymDict> {
+export async function loadSynonymDict (file: string | undefined): Promise<SynonymDict> {
   if (!file) return {}
   let text: string
   try {
@@ -126,6 +126,6 @@ export async function loadSynonymDict(file: string | undefined): Promise<Synonym
   return parseSynonyms(JSON.parse(text), file)
 }
 
-export async function loadSynonyms(file: string | undefined): Promise<Synonyms> {
+export async function loadSynonyms (file: string | undefined): Promise<Synonyms> {
   return new Synonyms(await loadSynonymDict(file))
 }

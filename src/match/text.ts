@@ -4,15 +4,11 @@
 import { SCORING } from './scoring.js'
 import { stem } from './hangul.js'
 
-const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/
-/** Runs of Hangul syllables, or of Latin letters/digits; everything else separates terms. */
-const RUN = /[\uAC00-\uD7A3]+|[a-z0-9]+/g
-
 /**
  * NFC, lowercase, punctuation and symbols folded to spaces, spaces collapsed. Compatibility
  * jamo (ㅋㅋ, ㅠㅠ) carry no content and are dropped. "1:1" becomes "1대1" so it survives as one term.
  */
-export function normalize(text: string): string {
+export function normalize (text: string): string {
   // Text of ASCII and precomposed syllables only is already NFC (most of a corpus): skip that pass.
   const nfc = /[^\x00-\x7f\uac00-\ud7a3]/.test(text) ? text.normalize('NFC') : text
   return foldVowels(nfc.includes(':') || nfc.includes('：') ? nfc.replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2') : nfc)
@@ -22,7 +18,7 @@ export function normalize(text: string): string {
 }
 
 /** Word lists are written as people spell them and folded like the text they are compared with. */
-function folded(words: string[]): ReadonlySet<string> {
+function folded (words: string[]): ReadonlySet<string> {
   return new Set(words.map((w) => foldVowels(w)))
 }
 
@@ -32,7 +28,7 @@ function folded(words: string[]): ReadonlySet<string> {
  * The table is built on first use: hangul.ts (imported below) normalizes its word lists while this
  * module is still loading, before any module-level constant here exists.
  */
-function foldVowels(text: string): string {
+function foldVowels (text: string): string {
   const to = (foldVowels.table ??= foldTable())
   let out: string | undefined
   for (let i = 0; i < text.length; i++) {
@@ -51,7 +47,7 @@ function foldVowels(text: string): string {
 foldVowels.table = undefined as Uint16Array | undefined
 
 /** For every syllable, the syllable it folds to (itself when its vowel does not fold). */
-function foldTable(): Uint16Array {
+function foldTable (): Uint16Array {
   const base = 0xac00
   const vowelFold: Record<number, number> = { 1: 5, 3: 7, 10: 15, 11: 15 }
   const table = new Uint16Array(0xd7a3 - base + 1)
@@ -106,7 +102,6 @@ const STOP_UNIGRAMS: ReadonlySet<string> = folded([
   '무', '뭔', '뭘', '언', '얼',
 ])
 
-
 /** Last syllables of a word that glue it to what follows when the stemmer left them (방이, 보여). */
 const LIGHT_SECOND: ReadonlySet<string> = folded([...'란요여어아죠져워와뜸음임함됨돼됐했해할하되된될는은을를이가에서데네니까야래냐줘봐갔왔났있없싶떠며든던다로'])
 
@@ -121,7 +116,7 @@ export type TermKind = keyof typeof SCORING.term
  * - Latin/digit runs whole.
  * Stop bigrams (question endings, fillers) are dropped on both sides. Terms may repeat (tf).
  */
-export function analyze(normalized: string, emit: (term: string, kind: TermKind) => void, bigram?: (code: number, kind: TermKind) => void): void {
+export function analyze (normalized: string, emit: (term: string, kind: TermKind) => void, bigram?: (code: number, kind: TermKind) => void): void {
   // Bigrams go out as numbers when the caller takes them so (the index build: no string per bigram).
   const pair = bigram ?? ((code: number, kind: TermKind) => emit(bigramOf(code), kind))
   let prev = -1
@@ -164,12 +159,12 @@ export function analyze(normalized: string, emit: (term: string, kind: TermKind)
 const SYLLABLES = 0xd7a3 - 0xac00 + 1
 
 /** The bigram a code stands for (code = first syllable index × 11,172 + second). */
-export function bigramOf(code: number): string {
+export function bigramOf (code: number): string {
   return String.fromCharCode(0xac00 + Math.floor(code / SYLLABLES), 0xac00 + (code % SYLLABLES))
 }
 
 /** STOP_BIGRAMS as codes, built on first use (hangul.ts imports this module while it loads). */
-function stopCodes(): Set<number> {
+function stopCodes (): Set<number> {
   if (!stopCodes.set) {
     stopCodes.set = new Set<number>()
     for (const b of STOP_BIGRAMS) {
@@ -184,7 +179,7 @@ const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 
 /** The stem of a Hangul word; a word that is all ending keeps itself (하나요 is dropped by stop bigrams). */
-function stemOf(word: string): string {
+function stemOf (word: string): string {
   let s = STEMS.get(word)
   if (s === undefined) {
     s = stem(word) || word
@@ -199,7 +194,7 @@ const STEMS = new Map<string, string>()
 const STEM_CACHE = 100_000
 
 /** Terms of normalized text with their strongest kind's weight, each term once (the query side). */
-export function queryTerms(normalized: string): Map<string, number> {
+export function queryTerms (normalized: string): Map<string, number> {
   const out = new Map<string, number>()
   analyze(normalized, (term, kind) => {
     const w = SCORING.term[kind]
@@ -209,6 +204,6 @@ export function queryTerms(normalized: string): Map<string, number> {
 }
 
 /** Each distinct term of normalized text once, in first-seen order (for tests and explanations). */
-export function termsOf(normalized: string): string[] {
+export function termsOf (normalized: string): string[] {
   return [...queryTerms(normalized).keys()]
 }

@@ -23,7 +23,7 @@ export interface TimeBudgetOptions {
   sampleIntervalMs?: number
 }
 
-export function busyReply(messages: Messages): SkillResponse {
+export function busyReply (messages: Messages): SkillResponse {
   return busy(messages).response
 }
 
@@ -34,7 +34,7 @@ interface Pending {
   expire(): void
 }
 
-function markBusy(request: FastifyRequest, reply: FastifyReply, skill: string, reason: string) {
+function markBusy (request: FastifyRequest, reply: FastifyReply, skill: string, reason: string) {
   request.skillLog = failedLog(request.skillLog, skill, 'busy', reason)
   reply.code(200)
 }

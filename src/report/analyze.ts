@@ -56,13 +56,13 @@ export interface Report {
 export const isSearch = (r: SkillReply) => r.via !== 'tap' && (r.kind === 'answer' || r.kind === 'choices' || r.kind === 'confirm' || r.kind === 'none')
 
 /** What the user said that the bot could not answer, and the FAQ it came closest to. */
-export function missOf(r: SkillReply): Said | undefined {
+export function missOf (r: SkillReply): Said | undefined {
   if (r.kind === 'none' && r.via !== 'tap' && r.utterance) return { text: r.utterance, day: r.day, near: r.candidates?.[0] }
   if (r.kind === 'missed' && r.query) return { text: r.query, day: r.day, near: r.tap === 'confirm-no' ? r.faqId : r.candidates?.[0] }
   return undefined
 }
 
-function searchesOf(replies: SkillReply[]): Searches {
+function searchesOf (replies: SkillReply[]): Searches {
   const s: Searches = { total: 0, answered: 0, offered: 0, none: 0 }
   for (const r of replies) {
     if (!isSearch(r)) continue
@@ -75,24 +75,24 @@ function searchesOf(replies: SkillReply[]): Searches {
 }
 
 /** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], p: number): number | undefined {
+export function percentile (sorted: number[], p: number): number | undefined {
   if (!sorted.length) return undefined
   const rank = Math.ceil((p / 100) * sorted.length)
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]
 }
 
-function latencyOf(replies: SkillReply[]): Latency {
+function latencyOf (replies: SkillReply[]): Latency {
   const sorted = replies.flatMap((r) => (r.latencyMs === undefined ? [] : [r.latencyMs])).sort((a, b) => a - b)
   return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) }
 }
 
-function kindsOf(replies: SkillReply[]): Record<string, number> {
+function kindsOf (replies: SkillReply[]): Record<string, number> {
   const kinds: Record<string, number> = {}
   for (const r of replies) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1
   return kinds
 }
 
-function feedbackOf(replies: SkillReply[]): FeedbackStats[] {
+function feedbackOf (replies: SkillReply[]): FeedbackStats[] {
   const byFaq = new Map<string, FeedbackStats>()
   const of = (id: string) => byFaq.get(id) ?? byFaq.set(id, { faqId: id, yes: 0, no: 0, rejected: 0 }).get(id)!
   for (const r of replies) {
@@ -103,13 +103,13 @@ function feedbackOf(replies: SkillReply[]): FeedbackStats[] {
   return [...byFaq.values()].sort((a, b) => b.no + b.rejected - (a.no + a.rejected) || b.yes - a.yes || compare(a.faqId, b.faqId))
 }
 
-function intentsOf(replies: SkillReply[]): Report['intents'] {
+function intentsOf (replies: SkillReply[]): Report['intents'] {
   const counts = new Map<string, number>()
   for (const r of replies) if (r.kind === 'intent') counts.set(r.intent ?? '?', (counts.get(r.intent ?? '?') ?? 0) + 1)
   return [...counts].map(([intent, count]) => ({ intent, count })).sort((a, b) => b.count - a.count || compare(a.intent, b.intent))
 }
 
-export function analyze(replies: SkillReply[], options: { threshold?: number } = {}): Report {
+export function analyze (replies: SkillReply[], options: { threshold?: number } = {}): Report {
   const byDay = new Map<string, SkillReply[]>()
   for (const r of replies) (byDay.get(r.day) ?? byDay.set(r.day, []).get(r.day)!).push(r)
   return {

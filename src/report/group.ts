@@ -3,7 +3,7 @@
 // Folding is the importer's (NFKC, case, spacing, punctuation), so "환불은?" and "환불 은" are one.
 import { compare, fold } from '../faq/import/normalize.js'
 
-export function bigrams(text: string): Set<string> {
+export function bigrams (text: string): Set<string> {
   const cps = Array.from(fold(text))
   const out = new Set<string>()
   if (cps.length === 1) out.add(cps[0]!)
@@ -12,7 +12,7 @@ export function bigrams(text: string): Set<string> {
 }
 
 /** Shared bigrams over all bigrams; two empty sets share nothing (0), so blank text never groups. */
-export function jaccard(a: Set<string>, b: Set<string>): number {
+export function jaccard (a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0
   let shared = 0
   for (const x of a) if (b.has(x)) shared++
@@ -50,7 +50,7 @@ interface Bucket {
   days: string[]
 }
 
-export function groupSaid(items: Said[], threshold = 0.5): TextGroup[] {
+export function groupSaid (items: Said[], threshold = 0.5): TextGroup[] {
   const byFold = new Map<string, Bucket>()
   for (const s of items) {
     const key = fold(s.text)
@@ -73,7 +73,7 @@ export function groupSaid(items: Said[], threshold = 0.5): TextGroup[] {
   return groups.map((g) => summarize(g.members)).sort((a, b) => b.count - a.count || compare(a.text, b.text))
 }
 
-function summarize(members: Bucket[]): TextGroup {
+function summarize (members: Bucket[]): TextGroup {
   const wordings = new Map<string, number>()
   const near = new Map<string, number>()
   const days: string[] = []

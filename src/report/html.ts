@@ -27,7 +27,7 @@ interface Series {
 }
 
 /** Columns per day, the series stacked. */
-function stackedColumns(name: string, days: string[], series: Series[], label: string): string {
+function stackedColumns (name: string, days: string[], series: Series[], label: string): string {
   const W = 640
   const H = 220
   const pad = { l: 40, r: 10, t: 10, b: 40 }
@@ -51,7 +51,7 @@ function stackedColumns(name: string, days: string[], series: Series[], label: s
 }
 
 /** One line per series over the days. */
-function lines(name: string, days: string[], series: Series[], label: string, unit = '', fixedMax?: number): string {
+function lines (name: string, days: string[], series: Series[], label: string, unit = '', fixedMax?: number): string {
   const W = 640
   const H = 220
   const pad = { l: 60, r: 10, t: 10, b: 40 }
@@ -70,7 +70,7 @@ function lines(name: string, days: string[], series: Series[], label: string, un
 }
 
 /** Horizontal bars, one row per item, segments side by side. */
-function bars(name: string, items: Array<{ label: string; segments: Array<{ value: number; color: string; title: string }> }>, label: string, series: Series[] = []): string {
+function bars (name: string, items: Array<{ label: string; segments: Array<{ value: number; color: string; title: string }> }>, label: string, series: Series[] = []): string {
   if (!items.length) return `<p class="empty" data-chart="${name}">(nothing in this period)</p>`
   const W = 640
   const row = 24
@@ -93,18 +93,18 @@ function bars(name: string, items: Array<{ label: string; segments: Array<{ valu
   return svg(name, W, H, label, marks.join(''), series.length ? legend(series) : '')
 }
 
-function axis(pad: { l: number; r: number; t: number; b: number }, W: number, H: number, max: number, y: (v: number) => number, unit = ''): string {
+function axis (pad: { l: number; r: number; t: number; b: number }, W: number, H: number, max: number, y: (v: number) => number, unit = ''): string {
   const ticks = [0, max / 2, max]
   return ticks
     .map((v) => `<line x1="${pad.l}" x2="${W - pad.r}" y1="${fmt(y(v))}" y2="${fmt(y(v))}" class="grid"/><text x="${pad.l - 6}" y="${fmt(y(v) + 4)}" text-anchor="end" class="tick">${fmt(v)}${unit}</text>`)
     .join('')
 }
 
-function legend(series: Series[]): string {
+function legend (series: Series[]): string {
   return `<div class="legend">${series.map((s) => `<span><i style="background:${s.color}"></i>${esc(s.name)}</span>`).join('')}</div>`
 }
 
-function svg(name: string, W: number, H: number, label: string, body: string, after = ''): string {
+function svg (name: string, W: number, H: number, label: string, body: string, after = ''): string {
   return `<svg class="chart" data-chart="${name}" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(label)}">${body}</svg>${after}`
 }
 
@@ -121,7 +121,7 @@ section h2{font-size:15px;margin:0 0 8px}.cards{display:flex;gap:12px;flex-wrap:
 table{border-collapse:collapse;width:100%;font-size:12px}td,th{padding:3px 6px;border-bottom:1px solid #eee;text-align:left}td.n{text-align:right}
 .empty{color:#888}`
 
-export function reportHtml(report: Report, options: HtmlOptions = {}): string {
+export function reportHtml (report: Report, options: HtmlOptions = {}): string {
   const top = options.top ?? 10
   const q = (id: string | undefined) => (id ? (options.questions?.get(id) ?? id) : '')
   const days = report.days.map((d) => d.day)

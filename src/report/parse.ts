@@ -26,7 +26,7 @@ const OUTCOMES = new Set<string>(['answer', 'choices', 'none'])
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined)
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
 
-export function dayOf(time: number, timeZone: string): string {
+export function dayOf (time: number, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(time))
 }
@@ -35,7 +35,7 @@ export function dayOf(time: number, timeZone: string): string {
  * One log line: a skill reply, another line of ours (other messages, a skill line without a known
  * kind), or not JSON at all (a pretty-printed banner, a truncated last write).
  */
-export function parseLine(line: string, timeZone = 'Asia/Seoul'): ParsedLine {
+export function parseLine (line: string, timeZone = 'Asia/Seoul'): ParsedLine {
   const text = line.trim()
   if (!text) return { type: 'other' }
   let raw: unknown
@@ -79,7 +79,7 @@ export interface ReadLogs {
   notJson: number
 }
 
-export async function readLogs(files: string[], timeZone = 'Asia/Seoul'): Promise<ReadLogs> {
+export async function readLogs (files: string[], timeZone = 'Asia/Seoul'): Promise<ReadLogs> {
   const replies: SkillReply[] = []
   let lines = 0
   let notJson = 0

@@ -57,7 +57,7 @@ const EVIDENCE = { choice: 'choice', 'confirm-yes': '네', yes: '도움이 됐�
 type Evidence = keyof typeof EVIDENCE
 
 /** An utterance that led the user to an FAQ, and how we know. */
-function chosen(r: SkillReply): { faqId: string; query: string; how: Evidence } | undefined {
+function chosen (r: SkillReply): { faqId: string; query: string; how: Evidence } | undefined {
   if (!r.faqId || !r.query) return undefined
   if (r.kind === 'answer' && r.tap === 'choice') return { faqId: r.faqId, query: r.query, how: 'choice' }
   if (r.kind === 'answer' && r.tap === 'confirm-yes') return { faqId: r.faqId, query: r.query, how: 'confirm-yes' }
@@ -77,13 +77,13 @@ const bump = <K>(m: Map<K, number>, k: K, n = 1) => m.set(k, (m.get(k) ?? 0) + n
 const sum = (m: Map<unknown, number>) => [...m.values()].reduce((a, b) => a + b, 0)
 const byCount = <K>(m: Map<K, number>) => [...m].sort((a, b) => b[1] - a[1] || compare(String(a[0]), String(b[0])))
 
-function wordingsOf(corpus: FaqCorpus | undefined): Map<string, string> {
+function wordingsOf (corpus: FaqCorpus | undefined): Map<string, string> {
   const owner = new Map<string, string>()
   for (const e of corpus?.entries ?? []) for (const w of [e.question, ...e.alternates]) if (!owner.has(fold(w))) owner.set(fold(w), e.id)
   return owner
 }
 
-export function suggestAlternates(replies: SkillReply[], options: SuggestOptions = {}): Suggestion[] {
+export function suggestAlternates (replies: SkillReply[], options: SuggestOptions = {}): Suggestion[] {
   const known = wordingsOf(options.corpus)
   const questions = new Map((options.corpus?.entries ?? []).map((e) => [e.id, e.question]))
   const tallies = new Map<string, Tally>()
@@ -129,7 +129,7 @@ export function suggestAlternates(replies: SkillReply[], options: SuggestOptions
   return out.sort((a, b) => b.count - a.count || compare(a.faqId ?? '', b.faqId ?? '') || compare(a.text, b.text))
 }
 
-export function suggestNewFaqs(report: Report, alternates: Suggestion[], options: SuggestOptions = {}): Suggestion[] {
+export function suggestNewFaqs (report: Report, alternates: Suggestion[], options: SuggestOptions = {}): Suggestion[] {
   const min = options.minMisses ?? 2
   const known = wordingsOf(options.corpus)
   const covered = new Set(alternates.map((a) => fold(a.text)))
@@ -150,7 +150,7 @@ export function suggestNewFaqs(report: Report, alternates: Suggestion[], options
     }))
 }
 
-export function suggestRewrites(report: Report, replies: SkillReply[], options: SuggestOptions = {}): Suggestion[] {
+export function suggestRewrites (report: Report, replies: SkillReply[], options: SuggestOptions = {}): Suggestion[] {
   const minNo = options.minNo ?? 2
   const minShare = options.minNoShare ?? 0.3
   const questions = new Map((options.corpus?.entries ?? []).map((e) => [e.id, e.question]))
@@ -186,7 +186,7 @@ export function suggestRewrites(report: Report, replies: SkillReply[], options: 
   return out.sort((a, b) => (b.share ?? 0) - (a.share ?? 0) || b.count - a.count || compare(a.faqId ?? '', b.faqId ?? ''))
 }
 
-export function suggest(report: Report, replies: SkillReply[], options: SuggestOptions = {}): Suggestion[] {
+export function suggest (report: Report, replies: SkillReply[], options: SuggestOptions = {}): Suggestion[] {
   const alternates = suggestAlternates(replies, options)
   return [...alternates, ...suggestNewFaqs(report, alternates, options), ...suggestRewrites(report, replies, options)]
 }
@@ -194,18 +194,18 @@ export function suggest(report: Report, replies: SkillReply[], options: SuggestO
 // ---- CSV ------------------------------------------------------------------------------------------
 
 /** One CSV cell: quoted when needed; a leading = + - @ is defused so Excel does not run it as a formula. */
-export function csvField(v: string | number | undefined): string {
+export function csvField (v: string | number | undefined): string {
   const s = v === undefined ? '' : String(v)
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s
   return /[",\r\n]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
 /** Rows as CSV: UTF-8 with a BOM and CRLF line ends, which is what Excel expects. */
-export function toCsv(head: readonly string[], rows: Array<Array<string | number | undefined>>): string {
+export function toCsv (head: readonly string[], rows: Array<Array<string | number | undefined>>): string {
   return '\uFEFF' + [head, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n'
 }
 
-export function suggestionsCsv(suggestions: Suggestion[]): string {
+export function suggestionsCsv (suggestions: Suggestion[]): string {
   const rows = suggestions.map((s) => [
     '',
     s.type,

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 
 export default fp(
-  async function docs(app: FastifyInstance, opts: { config: Config }) {
+  async function docs (app: FastifyInstance, opts: { config: Config }) {
     await app.register(swagger, {
       openapi: {
         openapi: '3.0.3',
@@ -37,5 +37,5 @@ export default fp(
     })
     await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: false } })
   },
-  { name: 'docs' },
+  { name: 'docs' }
 )

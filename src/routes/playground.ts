@@ -10,7 +10,6 @@ import { SKILLS } from '../../skills/index.js'
 
 export const PLAYGROUND_DIR = join(projectRoot, 'public', 'playground')
 
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -36,12 +35,12 @@ const playground: FastifyPluginAsyncTypebox = async (app) => {
   const page = { schema: { summary: 'The chat playground page', tags: ['playground'] } }
   app.get('/playground', page, async (_req, reply) => reply.type(index.type).header('cache-control', 'no-cache').send(index.body))
   app.get('/playground/', { ...page, schema: { ...page.schema, hide: true } }, async (_req, reply) =>
-    reply.type(index.type).header('cache-control', 'no-cache').send(index.body),
+    reply.type(index.type).header('cache-control', 'no-cache').send(index.body)
   )
   for (const [name, file] of files) {
     if (name === 'index.html') continue
     app.get(`/playground/${name}`, { schema: { hide: true } }, async (_req, reply) =>
-      reply.type(file.type).header('cache-control', 'no-cache').send(file.body),
+      reply.type(file.type).header('cache-control', 'no-cache').send(file.body)
     )
   }
 
@@ -75,7 +74,7 @@ const playground: FastifyPluginAsyncTypebox = async (app) => {
         ...(app.config.SKILL_AUTH_TOKEN ? { authHeader: app.config.SKILL_AUTH_HEADER } : {}),
         ...(botId ? { botId } : {}),
       }
-    },
+    }
   )
 
   app.post(
@@ -106,7 +105,7 @@ const playground: FastifyPluginAsyncTypebox = async (app) => {
         candidates: candidates.slice(0, 10).map((c) => ({ faqId: c.faqId, question: c.question, score: c.score })),
         explain,
       }
-    },
+    }
   )
 }
 

@@ -31,7 +31,7 @@ const CATEGORY_LEVELS = [
 const foldHeader = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-.()]+/g, '')
 
 /** Bytes → text: BOM first, then strict UTF-8, then CP949 (what Korean Excel writes by default). */
-export function decodeCsv(bytes: Uint8Array, file: string, issues: ImportIssue[]): string {
+export function decodeCsv (bytes: Uint8Array, file: string, issues: ImportIssue[]): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
   try {
@@ -48,7 +48,7 @@ export function decodeCsv(bytes: Uint8Array, file: string, issues: ImportIssue[]
 }
 
 /** Comma, semicolon or tab: whichever splits the header line into the most columns. */
-function detectDelimiter(text: string): string {
+function detectDelimiter (text: string): string {
   const header = text.split(/\r?\n/, 1)[0] ?? ''
   let best = ','
   let most = 0
@@ -66,13 +66,13 @@ const splitList = (cell: string, separators: RegExp) =>
     .filter(Boolean)
 
 /** "카카오톡 > 오픈채팅" or "카카오톡/오픈채팅"; ">" wins when present, since names may contain "/". */
-export function splitCategory(cell: string): string[] {
+export function splitCategory (cell: string): string[] {
   const text = cleanLine(cell)
   if (!text) return []
   return splitList(text, /[>›＞»]/.test(text) ? /\s*[>›＞»]\s*/ : /\s*\/\s*/)
 }
 
-export function readCsv(bytes: Uint8Array, file: string, issues: ImportIssue[]): ImportRecord[] {
+export function readCsv (bytes: Uint8Array, file: string, issues: ImportIssue[]): ImportRecord[] {
   const text = decodeCsv(bytes, file, issues).replace(/^\uFEFF/, '')
   let rows: string[][]
   try {
@@ -145,4 +145,3 @@ export function readCsv(bytes: Uint8Array, file: string, issues: ImportIssue[]):
   })
   return out
 }
-

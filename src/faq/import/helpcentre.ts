@@ -16,7 +16,7 @@ export interface RawEntry {
 // Menus that are really platforms; everything else in the bracket path is category.
 const PLATFORM_WORDS = /^(ios|안드로이드.*|android.*|pc|mac|윈도우|windows|공통|웹|web|모바일|태블릿|ipad)$/i
 
-export function parseHelpCentrePage(text: string, source = '<page>'): RawEntry[] {
+export function parseHelpCentrePage (text: string, source = '<page>'): RawEntry[] {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n')
   const out: RawEntry[] = []
   let i = 0
@@ -54,7 +54,7 @@ export function parseHelpCentrePage(text: string, source = '<page>'): RawEntry[]
 }
 
 /** Help-centre results as import records: "공통" (or no platform) means all platforms. */
-export function readHelpCentre(text: string, file: string): ImportRecord[] {
+export function readHelpCentre (text: string, file: string): ImportRecord[] {
   return parseHelpCentrePage(text, file).map((e) => {
     const platform = e.platform === undefined ? undefined : normalizePlatform(e.platform)
     return {

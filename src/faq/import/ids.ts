@@ -6,6 +6,6 @@ import { fold } from './normalize.js'
 export const ID_PREFIX = 'faq-'
 const DIGITS = 8
 
-export function questionId(question: string, digits = DIGITS): string {
+export function questionId (question: string, digits = DIGITS): string {
   return ID_PREFIX + createHash('sha256').update(fold(question)).digest('hex').slice(0, digits)
 }

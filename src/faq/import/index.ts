@@ -14,7 +14,7 @@ import { validateEntries } from './validate.js'
 export type SourceFormat = 'helpcentre' | 'csv' | 'json' | 'jsonl'
 
 /** By extension first; for anything else look at the content. */
-export function detectFormat(file: string, text: string): SourceFormat {
+export function detectFormat (file: string, text: string): SourceFormat {
   const ext = extname(file).toLowerCase()
   if (ext === '.csv' || ext === '.tsv') return 'csv'
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl'
@@ -36,7 +36,7 @@ export function detectFormat(file: string, text: string): SourceFormat {
   throw new ImportError(`${file}: cannot tell the format; use a .csv, .json or .jsonl extension, or a help-centre page`)
 }
 
-async function readBytes(file: string): Promise<Buffer> {
+async function readBytes (file: string): Promise<Buffer> {
   try {
     return await readFile(file)
   } catch (err) {
@@ -44,7 +44,7 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-export async function readSource(file: string, issues: ImportIssue[]): Promise<ImportRecord[]> {
+export async function readSource (file: string, issues: ImportIssue[]): Promise<ImportRecord[]> {
   const bytes = await readBytes(file)
   // Detection looks at text; a CSV in another encoding still has a .csv name.
   const format = detectFormat(file, bytes.toString('utf8'))
@@ -80,7 +80,7 @@ export interface ImportResult {
   suggested?: Omit<Applied, 'entries'>
 }
 
-export async function importFiles(files: string[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importFiles (files: string[], options: ImportOptions = {}): Promise<ImportResult> {
   const issues: ImportIssue[] = []
   const records: ImportRecord[] = []
   for (const f of files) records.push(...(await readSource(f, issues)))
@@ -104,7 +104,7 @@ export async function importFiles(files: string[], options: ImportOptions = {}):
 const KEY_ORDER: Array<keyof FaqEntry> = ['id', 'category', 'question', 'alternates', 'answer', 'platforms', 'links', 'imageUrl']
 
 /** The corpus file's bytes: fixed key order, 2-space indent, trailing newline. */
-export function serializeCorpus(corpus: FaqCorpus): string {
+export function serializeCorpus (corpus: FaqCorpus): string {
   const entries = corpus.entries.map((e) => {
     const out: Record<string, unknown> = {}
     for (const k of KEY_ORDER) if (e[k] !== undefined) out[k] = k === 'links' ? e.links.map((l) => ({ label: l.label, url: l.url })) : e[k]
@@ -113,7 +113,7 @@ export function serializeCorpus(corpus: FaqCorpus): string {
   return `${JSON.stringify({ version: 1, entries }, null, 2)}\n`
 }
 
-export function describeIssues(issues: ImportIssue[]): string[] {
+export function describeIssues (issues: ImportIssue[]): string[] {
   return issues.map((i) => `${i.level}: ${i.source}: ${i.message}`)
 }
 

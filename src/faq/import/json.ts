@@ -3,7 +3,7 @@ import { CorpusError, validateEntry } from '../load.js'
 import { FaqEntryInput } from '../schema.js'
 import { ImportError, type ImportRecord } from './record.js'
 
-function toRecord(raw: unknown, where: string): ImportRecord {
+function toRecord (raw: unknown, where: string): ImportRecord {
   let e
   try {
     e = validateEntry(FaqEntryInput, raw, where)
@@ -24,7 +24,7 @@ function toRecord(raw: unknown, where: string): ImportRecord {
   }
 }
 
-export function readJson(text: string, file: string): ImportRecord[] {
+export function readJson (text: string, file: string): ImportRecord[] {
   let raw: unknown
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''))
@@ -43,7 +43,7 @@ export function readJson(text: string, file: string): ImportRecord[] {
   return entries.map((e, i) => toRecord(e, `${file}: entry ${i}`))
 }
 
-export function readJsonl(text: string, file: string): ImportRecord[] {
+export function readJsonl (text: string, file: string): ImportRecord[] {
   const out: ImportRecord[] = []
   text
     .replace(/^\uFEFF/, '')

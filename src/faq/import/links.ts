@@ -7,7 +7,7 @@ import { cpLength } from '../../kakao/text.js'
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g
 
 /** A URL we are willing to put behind a button: http(s), a host with a dot (or localhost), no spaces. */
-export function checkUrl(url: string): string | undefined {
+export function checkUrl (url: string): string | undefined {
   let u: URL
   try {
     u = new URL(url)
@@ -20,7 +20,7 @@ export function checkUrl(url: string): string | undefined {
   return undefined
 }
 
-export function hostLabel(url: string): string {
+export function hostLabel (url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '')
   } catch {
@@ -29,7 +29,7 @@ export function hostLabel(url: string): string {
 }
 
 /** Drop punctuation that ends a sentence rather than the URL, and unbalanced closing brackets. */
-function trimUrl(raw: string): string {
+function trimUrl (raw: string): string {
   let url = raw
   for (;;) {
     const before = url
@@ -46,9 +46,9 @@ function trimUrl(raw: string): string {
 const MAX_LABEL = 30
 
 /** The few words before a URL, back to a bullet, line, sentence end or earlier URL. */
-function labelBefore(text: string, index: number): string | undefined {
+function labelBefore (text: string, index: number): string | undefined {
   // "신고센터: https://…", "바로가기 ▶ https://…": the separator right before the URL is not the cut.
-  const before = text.slice(0, index).replace(/[\s:：\-–>▶▷►☞→(\[]+$/u, '')
+  const before = text.slice(0, index).replace(/[\s:：\-–>▶▷►☞→([]+$/u, '')
   const cuts = ['\n', '•', '·', '.', ':', ']', '▶', '▷', '►', '☞', '-', ')'].map((d) => {
     const at = before.lastIndexOf(d)
     return at < 0 ? 0 : at + d.length
@@ -64,7 +64,7 @@ export interface FoundLinks {
   malformed: string[]
 }
 
-export function linksInText(text: string): FoundLinks {
+export function linksInText (text: string): FoundLinks {
   const links: FaqLink[] = []
   const malformed: string[] = []
   for (const m of text.matchAll(URL_IN_TEXT)) {
@@ -81,7 +81,7 @@ export function linksInText(text: string): FoundLinks {
 }
 
 /** Union by URL, first label wins. */
-export function mergeLinks(...lists: FaqLink[][]): FaqLink[] {
+export function mergeLinks (...lists: FaqLink[][]): FaqLink[] {
   const out: FaqLink[] = []
   for (const list of lists) for (const l of list) if (!out.some((o) => o.url === l.url)) out.push(l)
   return out

@@ -61,7 +61,7 @@ interface Built {
   members: CleanRecord[]
 }
 
-export function mergeRecords(input: ImportRecord[], options: MergeOptions = {}): MergeResult {
+export function mergeRecords (input: ImportRecord[], options: MergeOptions = {}): MergeResult {
   const issues: ImportIssue[] = []
   const fates: RecordFate[] = input.map((r) => ({ source: r.source, question: cleanLine(r.question), fate: 'skipped', reason: '' }))
   const records = prepareRecords(input, issues, fates)
@@ -83,7 +83,7 @@ export function mergeRecords(input: ImportRecord[], options: MergeOptions = {}):
 }
 
 /** The corpus file's order: by category path, then question, then id. */
-export function sortEntries(entries: FaqEntry[]): FaqEntry[] {
+export function sortEntries (entries: FaqEntry[]): FaqEntry[] {
   return entries.sort((a, b) => compare(a.category.join('\u0000'), b.category.join('\u0000')) || compare(a.question, b.question) || compare(a.id, b.id))
 }
 
@@ -93,7 +93,7 @@ export function sortEntries(entries: FaqEntry[]): FaqEntry[] {
 const contentKey = (r: ImportRecord) =>
   [fold(r.question), r.question, r.answer, r.platforms.join('|'), r.category.join('>'), r.alternates.join('|'), r.id ?? '', r.source].join('\u0000')
 
-function prepareRecords(input: ImportRecord[], issues: ImportIssue[], fates: RecordFate[]): CleanRecord[] {
+function prepareRecords (input: ImportRecord[], issues: ImportIssue[], fates: RecordFate[]): CleanRecord[] {
   const records: CleanRecord[] = []
   input.forEach((r, i) => {
     const question = cleanLine(r.question)
@@ -126,22 +126,22 @@ function prepareRecords(input: ImportRecord[], issues: ImportIssue[], fates: Rec
 
 class UnionFind {
   readonly parent: number[]
-  constructor(n: number) {
+  constructor (n: number) {
     this.parent = Array.from({ length: n }, (_, i) => i)
   }
 
-  find(i: number): number {
+  find (i: number): number {
     while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i] ?? i] ?? i
     return i
   }
 
-  union(a: number, b: number): void {
+  union (a: number, b: number): void {
     const [x, y] = [this.find(a), this.find(b)].sort((p, q) => p - q) as [number, number]
     this.parent[y] = x
   }
 }
 
-function clusterRecords(records: CleanRecord[], options: MergeOptions): { clusters: CleanRecord[][]; reasons: Map<number, string> } {
+function clusterRecords (records: CleanRecord[], options: MergeOptions): { clusters: CleanRecord[][]; reasons: Map<number, string> } {
   const uf = new UnionFind(records.length)
   const reasons = new Map<number, string>()
   const join = (first: CleanRecord, second: CleanRecord, reason: string) => {
@@ -188,7 +188,7 @@ function clusterRecords(records: CleanRecord[], options: MergeOptions): { cluste
  * compared: close in length (typo, excerpt), or one folded question starting with the other (prefix),
  * which keeps a few thousand questions fast.
  */
-function linkSimilarQuestions(heads: CleanRecord[], join: (a: CleanRecord, b: CleanRecord, reason: string) => void): void {
+function linkSimilarQuestions (heads: CleanRecord[], join: (a: CleanRecord, b: CleanRecord, reason: string) => void): void {
   const items = heads.map((r) => ({ r, info: prepare(r) }))
   const link = (a: (typeof items)[number], b: (typeof items)[number]) => {
     // The same question was settled by its answers already.
@@ -227,7 +227,7 @@ const longestAnswer = (members: CleanRecord[]) => [...members].sort((a, b) => cp
  * Relations chain (A excerpt of B, B typo of C), so a cluster could end up holding an answer that the
  * kept one does not contain. Such members form clusters of their own: an answer is never dropped.
  */
-function splitDisagreeing(members: CleanRecord[]): CleanRecord[][] {
+function splitDisagreeing (members: CleanRecord[]): CleanRecord[][] {
   const out: CleanRecord[][] = []
   let rest = members
   while (rest.length) {
@@ -242,7 +242,7 @@ function splitDisagreeing(members: CleanRecord[]): CleanRecord[][] {
 // ---- build entries ------------------------------------------------------------------------------
 
 /** Words the corpus itself spells one way tell which side of a typo is right ("급상승" occurs in answers). */
-function corpusSupport(records: CleanRecord[]): (question: string) => number {
+function corpusSupport (records: CleanRecord[]): (question: string) => number {
   const corpusText = records.map((r) => r.foldedAnswer).join('\n')
   return (q) => {
     const f = Array.from(fold(q))
@@ -252,7 +252,7 @@ function corpusSupport(records: CleanRecord[]): (question: string) => number {
   }
 }
 
-function entryFromCluster(members: CleanRecord[], support: (q: string) => number, issues: ImportIssue[]): Built {
+function entryFromCluster (members: CleanRecord[], support: (q: string) => number, issues: ImportIssue[]): Built {
   const answerRec = longestAnswer(members)
   // The question: the most complete wording, then the one the corpus spells that way, then the most common.
   const wordings = new Map<string, { rec: CleanRecord; count: number }>()
@@ -266,7 +266,7 @@ function entryFromCluster(members: CleanRecord[], support: (q: string) => number
     }
   }
   const ranked = [...wordings.values()].sort(
-    (a, b) => cp(b.rec.folded) - cp(a.rec.folded) || support(b.rec.question) - support(a.rec.question) || b.count - a.count || a.rec.order - b.rec.order,
+    (a, b) => cp(b.rec.folded) - cp(a.rec.folded) || support(b.rec.question) - support(a.rec.question) || b.count - a.count || a.rec.order - b.rec.order
   )
   const head = ranked[0]!.rec
   const alternates: string[] = []
@@ -299,7 +299,7 @@ function entryFromCluster(members: CleanRecord[], support: (q: string) => number
   return { entry, head, members }
 }
 
-function describeCluster(entry: FaqEntry, members: CleanRecord[], reasons: Map<number, string>): Merge {
+function describeCluster (entry: FaqEntry, members: CleanRecord[], reasons: Map<number, string>): Merge {
   const answerRec = longestAnswer(members)
   const answersDiffer = members.some((m) => m.foldedAnswer !== answerRec.foldedAnswer)
   return {
@@ -316,7 +316,7 @@ function describeCluster(entry: FaqEntry, members: CleanRecord[], reasons: Map<n
 }
 
 /** The same question with different answers stays several entries; the operator should know. */
-function warnSameQuestion(built: Built[], issues: ImportIssue[]): void {
+function warnSameQuestion (built: Built[], issues: ImportIssue[]): void {
   const byQuestion = new Map<string, Built[]>()
   for (const b of built) byQuestion.set(b.head.folded, [...(byQuestion.get(b.head.folded) ?? []), b])
   for (const group of byQuestion.values()) {
@@ -344,7 +344,7 @@ const shortHash = (text: string, digits: number) => createHash('sha256').update(
  * questions (the hash is lengthened). Ids the source gave are never changed: validateEntries reports
  * one id given to different questions.
  */
-function repairIdCollisions(built: Built[]): void {
+function repairIdCollisions (built: Built[]): void {
   const byId = new Map<string, Built[]>()
   for (const b of built) byId.set(b.entry.id, [...(byId.get(b.entry.id) ?? []), b])
   for (const same of byId.values()) {
@@ -367,7 +367,7 @@ function repairIdCollisions(built: Built[]): void {
   }
 }
 
-function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
+function groupBy<T> (items: T[], key: (t: T) => string): T[][] {
   const m = new Map<string, T[]>()
   for (const t of items) m.set(key(t), [...(m.get(key(t)) ?? []), t])
   return [...m.values()]
@@ -376,7 +376,7 @@ function groupBy<T>(items: T[], key: (t: T) => string): T[][] {
 // ---- describe -----------------------------------------------------------------------------------
 
 /** Readable lines for the operator. */
-export function describeMerges(merges: Merge[]): string[] {
+export function describeMerges (merges: Merge[]): string[] {
   const lines: string[] = []
   for (const m of merges) {
     lines.push(`merged ${m.members.length} entries into ${m.id} "${m.question}" (${m.answerFrom})`)
@@ -389,7 +389,7 @@ export function describeMerges(merges: Merge[]): string[] {
 }
 
 /** "N records: K entries, M merged into them, S skipped (empty answer 3, empty question 1)". */
-export function summarizeFates(fates: RecordFate[]): string {
+export function summarizeFates (fates: RecordFate[]): string {
   const count = (f: RecordFate['fate']) => fates.filter((x) => x.fate === f).length
   const why = new Map<string, number>()
   for (const f of fates) if (f.fate === 'skipped') why.set(f.reason, (why.get(f.reason) ?? 0) + 1)

@@ -2,7 +2,7 @@
 // utterances: that is the matcher's job).
 
 /** Collapse runs of spaces and tabs, trim each line, drop blank runs; keeps single newlines. */
-export function cleanText(text: string): string {
+export function cleanText (text: string): string {
   return text
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
@@ -14,12 +14,12 @@ export function cleanText(text: string): string {
 }
 
 /** One line, single spaces. */
-export function cleanLine(text: string): string {
+export function cleanLine (text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim()
 }
 
 /** Fold for comparison: NFKC, lower case, no spacing, punctuation or symbols. */
-export function fold(text: string): string {
+export function fold (text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')
 }
 
@@ -34,7 +34,7 @@ const PLATFORM_NAMES: Array<[RegExp, string]> = [
 ]
 
 /** Canonical platform name, or undefined for "all platforms". */
-export function normalizePlatform(name: string): string | undefined {
+export function normalizePlatform (name: string): string | undefined {
   const p = cleanLine(name)
   if (!p || PLATFORM_ALL.test(p)) return undefined
   for (const [re, canonical] of PLATFORM_NAMES) if (re.test(p)) return canonical
@@ -44,7 +44,7 @@ export function normalizePlatform(name: string): string | undefined {
 const PLATFORM_ORDER = ['iOS', '안드로이드', 'PC', 'Mac']
 
 /** Platforms in a fixed order: known ones first, then the rest by code unit. */
-export function sortPlatforms(platforms: Iterable<string>): string[] {
+export function sortPlatforms (platforms: Iterable<string>): string[] {
   const rank = (p: string) => {
     const i = PLATFORM_ORDER.findIndex((k) => p === k || p.startsWith(`${k} `))
     return i < 0 ? PLATFORM_ORDER.length : i
@@ -53,6 +53,6 @@ export function sortPlatforms(platforms: Iterable<string>): string[] {
 }
 
 /** Locale-independent string order, so output bytes never depend on the machine's ICU. */
-export function compare(a: string, b: string): number {
+export function compare (a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }

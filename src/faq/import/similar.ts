@@ -7,11 +7,11 @@ export type Relation = 'same' | 'typo' | 'excerpt' | 'prefix'
 
 /** Levenshtein distance, or max+1 as soon as it must exceed `max`. Only the diagonal band of width
  * 2·max+1 is computed, so comparing many questions with a small `max` stays cheap. */
-export function editDistance(a: string, b: string, max: number): number {
+export function editDistance (a: string, b: string, max: number): number {
   return bandedDistance(Array.from(a), Array.from(b), max)
 }
 
-function bandedDistance(x: string[], y: string[], max: number): number {
+function bandedDistance (x: string[], y: string[], max: number): number {
   const n = x.length
   const m = y.length
   if (Math.abs(n - m) > max) return max + 1
@@ -37,14 +37,14 @@ function bandedDistance(x: string[], y: string[], max: number): number {
 }
 
 /** Is `short` what is left of `long` after deleting a few characters? */
-function isSubsequence(short: string[], long: string[]): boolean {
+function isSubsequence (short: string[], long: string[]): boolean {
   let i = 0
   for (const c of long) if (c === short[i]) i++
   return i === short.length
 }
 
 /** Length of the longest common substring (code points). */
-export function longestCommonSubstring(a: string, b: string): number {
+export function longestCommonSubstring (a: string, b: string): number {
   const x = Array.from(a)
   const y = Array.from(b)
   let best = 0
@@ -68,7 +68,7 @@ export function longestCommonSubstring(a: string, b: string): number {
  * text (two excerpts of one answer). Guards the fuzzy question rules: two different FAQs whose
  * questions happen to be a syllable apart ("방장"/"부방장") have different answers.
  */
-export function answersAgree(a: string, b: string, foldedA = fold(a), foldedB = fold(b)): boolean {
+export function answersAgree (a: string, b: string, foldedA = fold(a), foldedB = fold(b)): boolean {
   const x = foldedA
   const y = foldedB
   if (x === y || x.includes(y) || y.includes(x)) return true
@@ -98,17 +98,17 @@ export interface Prepared extends QuestionInfo {
   foldedAnswer: string
 }
 
-export function prepare(q: QuestionInfo): Prepared {
+export function prepare (q: QuestionInfo): Prepared {
   const folded = fold(q.question)
   return { question: q.question, answer: q.answer, folded, chars: Array.from(folded), foldedAnswer: fold(q.answer), truncated: /(…|\.\.\.)\s*$/.test(q.question) }
 }
 
 /** Furthest apart (in folded code points) two questions can be and still count as typo or excerpt. */
-export function maxLengthGap(length: number): number {
+export function maxLengthGap (length: number): number {
   return Math.max(MAX_CUT, Math.floor(length / CHARS_PER_TYPO))
 }
 
-export function relate(x: QuestionInfo | Prepared, y: QuestionInfo | Prepared): { relation: Relation; detail: string } | undefined {
+export function relate (x: QuestionInfo | Prepared, y: QuestionInfo | Prepared): { relation: Relation; detail: string } | undefined {
   const a = 'chars' in x ? x : prepare(x)
   const b = 'chars' in y ? y : prepare(y)
   if (a.folded === b.folded) return { relation: 'same', detail: 'same question after normalization' }
@@ -136,7 +136,7 @@ export function relate(x: QuestionInfo | Prepared, y: QuestionInfo | Prepared): 
 }
 
 /** Characters in one string and not the other (multiset difference, both ways). */
-function diffChars(a: string[], b: string[]): string[] {
+function diffChars (a: string[], b: string[]): string[] {
   const count = new Map<string, number>()
   for (const c of a) count.set(c, (count.get(c) ?? 0) + 1)
   for (const c of b) count.set(c, (count.get(c) ?? 0) - 1)

@@ -31,7 +31,7 @@ export interface Applied {
 }
 
 /** The accepted rows, by column name (the operator may reorder or add columns). */
-export function readSuggestions(bytes: Uint8Array, file: string, issues: ImportIssue[]): { rows: SuggestionRow[]; ignored: number } {
+export function readSuggestions (bytes: Uint8Array, file: string, issues: ImportIssue[]): { rows: SuggestionRow[]; ignored: number } {
   const text = decodeCsv(bytes, file, issues).replace(/^\uFEFF/, '')
   let table: string[][]
   try {
@@ -65,7 +65,7 @@ export function readSuggestions(bytes: Uint8Array, file: string, issues: ImportI
 }
 
 /** Applies accepted rows to `entries` (a copy is changed; the input is not). */
-export function applySuggestions(input: FaqEntry[], rows: SuggestionRow[], issues: ImportIssue[]): Omit<Applied, 'ignored'> {
+export function applySuggestions (input: FaqEntry[], rows: SuggestionRow[], issues: ImportIssue[]): Omit<Applied, 'ignored'> {
   const entries = input.map((e) => ({ ...e, alternates: [...e.alternates] }))
   const byId = new Map(entries.map((e) => [e.id, e]))
   const owner = new Map<string, FaqEntry>()
@@ -117,7 +117,7 @@ export function applySuggestions(input: FaqEntry[], rows: SuggestionRow[], issue
 }
 
 /** The question's id, as an import would derive it; told apart by answer if an entry has it already. */
-function newId(r: SuggestionRow, byId: Map<string, FaqEntry>): string {
+function newId (r: SuggestionRow, byId: Map<string, FaqEntry>): string {
   const base = questionId(r.text)
   if (!byId.has(base)) return base
   return `${base}-${createHash('sha256').update(fold(r.answer)).digest('hex').slice(0, 4)}`

@@ -6,7 +6,7 @@ import { splitText } from '../../kakao/text.js'
 import { checkUrl } from './links.js'
 import { fold } from './normalize.js'
 
-export function validateEntries(entries: FaqEntry[]): ImportIssue[] {
+export function validateEntries (entries: FaqEntry[]): ImportIssue[] {
   const issues: ImportIssue[] = []
   const ids = new Map<string, string>()
   for (const e of entries) {
