@@ -11,6 +11,7 @@ const matcher = (): Matcher => ({ corpus, match: () => ({ outcome: 'none', candi
 const response = (text: string): SkillResponse => ({ version: '2.0', template: { outputs: [{ simpleText: { text } }] } })
 const reply = (text: string, faqId = 'f1'): Reply => ({
   response: response(text),
+  body: Buffer.from(JSON.stringify(response(text))),
   decision: { via: 'typed', kind: 'answer', outcome: 'answer', faqId, candidates: [] },
 })
 

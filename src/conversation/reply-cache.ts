@@ -34,9 +34,9 @@ export class ReplyCache {
     return hit
   }
 
-  /** Keep `reply` for `utterance`; returns its body to send. */
+  /** Keep `reply` for `utterance`; returns its body to send (encoded when the reply was built). */
   put (matcher: Matcher, utterance: string, reply: Reply): Buffer {
-    const body = Buffer.from(JSON.stringify(reply.response), 'utf8')
+    const body = reply.body
     if (utterance.length > MAX_KEY_LENGTH || this.capacity <= 0) return body
     let map = this.#bySnapshot.get(matcher)
     if (!map) this.#bySnapshot.set(matcher, (map = new Map()))

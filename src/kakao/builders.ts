@@ -231,7 +231,13 @@ export interface ReplySpec {
   fallbackText?: string
 }
 
-const byteLength = (r: SkillResponse) => Buffer.byteLength(JSON.stringify(r), 'utf8')
+/** A reply and its JSON encoded as UTF-8: the bytes that were measured against the size limit are the ones sent (and cached). */
+export interface EncodedSkillResponse {
+  response: SkillResponse
+  body: Buffer
+}
+
+const encode = (r: SkillResponse) => Buffer.from(JSON.stringify(r), 'utf8')
 
 /**
  * Assemble a SkillResponse: 1..3 outputs, ≤ 10 quick replies, and under 30 KB. When too large,
@@ -239,6 +245,14 @@ const byteLength = (r: SkillResponse) => Buffer.byteLength(JSON.stringify(r), 'u
  * first, then context and the rest of data; last, the only output becomes a short simpleText.
  */
 export function skillResponse(spec: ReplySpec): SkillResponse {
+  return encodedSkillResponse(spec).response
+}
+
+/**
+ * skillResponse, with the JSON it was measured by. Measuring means encoding the reply, so the
+ * encoded bytes are kept: sending and caching them costs no second JSON.stringify.
+ */
+export function encodedSkillResponse(spec: ReplySpec): EncodedSkillResponse {
   const outputs = spec.outputs.slice(0, L.outputs)
   const res: SkillResponse = {
     version: '2.0',
@@ -248,7 +262,8 @@ export function skillResponse(spec: ReplySpec): SkillResponse {
   if (qrs.length) res.template.quickReplies = qrs
   if (spec.context?.length) res.context = { values: spec.context }
   if (spec.data) res.data = spec.data
-  if (byteLength(res) <= L.responseBytes) return res
+  let body = encode(res)
+  if (body.length <= L.responseBytes) return { response: res, body }
 
   const shrink: Array<() => void> = [
     () => {
@@ -271,9 +286,10 @@ export function skillResponse(spec: ReplySpec): SkillResponse {
   ]
   for (const step of shrink) {
     step()
-    if (byteLength(res) <= L.responseBytes) return res
+    body = encode(res)
+    if (body.length <= L.responseBytes) return { response: res, body }
   }
-  return res
+  return { response: res, body }
 }
 
 /** "Answer follows at the callback URL": sent at once when a request carries userRequest.callbackUrl. */

@@ -1,7 +1,7 @@
 // What every reply is made of: the decision and the SkillResponse derived from it, plus the pieces
 // several replies share (the way back to the menu, the categories, the way to a person).
 import type { FaqEntry } from '../../faq/schema.js'
-import { skillResponse, textCard, type ButtonSpec, type QuickReplySpec, type ReplySpec } from '../../kakao/builders.js'
+import { encodedSkillResponse, textCard, type ButtonSpec, type QuickReplySpec, type ReplySpec } from '../../kakao/builders.js'
 import type { Component, SkillResponse } from '../../kakao/response.js'
 import type { ReplyContext } from '../context.js'
 import { dataOf, type Decision } from '../decision.js'
@@ -11,10 +11,13 @@ import { tapQuickReply } from '../taps.js'
 export interface Reply {
   decision: Decision
   response: SkillResponse
+  /** `response` as JSON in UTF-8, encoded once when it was measured: what the skills send and cache. */
+  body: Buffer
 }
 
 export function reply (decision: Decision, spec: Omit<ReplySpec, 'data'>): Reply {
-  return { decision, response: skillResponse({ ...spec, data: dataOf(decision) }) }
+  const { response, body } = encodedSkillResponse({ ...spec, data: dataOf(decision) })
+  return { decision, response, body }
 }
 
 /** Quick replies into categories under a miss. */
