@@ -83,7 +83,8 @@ export function quickReply(spec: QuickReplySpec): QuickReply {
 export function safeExtra(extra: Extra | undefined | null): Extra | undefined {
   if (!extra || typeof extra !== 'object' || Array.isArray(extra)) return undefined
   const rest: Extra = {}
-  for (const [k, v] of Object.entries(extra)) {
+  for (const k of Object.keys(extra)) {
+    const v = extra[k]
     const key = sanitize(k)
     if (key === 'data' || v === undefined) continue
     rest[key] = typeof v === 'string' ? sanitize(v) : v
@@ -91,9 +92,11 @@ export function safeExtra(extra: Extra | undefined | null): Extra | undefined {
   return Object.keys(rest).length ? rest : undefined
 }
 
+/** `obj` (a fresh object the caller just made) with `extra` added last, when anything of it is safe. */
 function withExtra<T extends object>(obj: T, extra: Extra | undefined): T & { extra?: Extra } {
   const rest = safeExtra(extra)
-  return rest ? { ...obj, extra: rest } : obj
+  if (rest) (obj as T & { extra?: Extra }).extra = rest
+  return obj
 }
 
 // ---- components -------------------------------------------------------------------------------

@@ -36,11 +36,28 @@ function answerButtons (ctx: ReplyContext, entry: FaqEntry): ButtonSpec[] {
   return [...links, ...operator]
 }
 
+// An entry's layout depends only on its answer and the room it gets, and laying out a long answer
+// (sanitizing it, finding its sentences, packing bubbles) was the largest part of building an
+// answer reply: it is done once per entry and room. Keyed by the entry object, so a reload's new
+// corpus starts afresh and the old layouts go with the old entries. The parts are never modified.
+const layouts = new WeakMap<FaqEntry, Map<number, AnswerParts>>()
+
+function layoutOf (entry: FaqEntry, cardMax: number, firstBubbles: number): AnswerParts {
+  let byRoom = layouts.get(entry)
+  if (!byRoom) layouts.set(entry, (byRoom = new Map()))
+  // One number per (cardMax, firstBubbles); firstBubbles is a few at most (a reply holds three outputs).
+  const key = cardMax * 1000 + firstBubbles
+  let parts = byRoom.get(key)
+  if (!parts) byRoom.set(key, (parts = answerParts(entry.answer, cardMax, firstBubbles)))
+  return parts
+}
+
 /** The parts of an entry's answer for a reply that has `room` outputs (the card is one of them). */
 function partsOf (ctx: ReplyContext, entry: FaqEntry, room: number): AnswerParts & { image?: string } {
   const image = thumbnailUrl(ctx, entry)
   const cardMax = image ? LIMITS.basicCardDescription : LIMITS.textCardDescription
-  return { ...answerParts(entry.answer, cardMax, room - 1), ...(image ? { image } : {}) }
+  const { cardText, parts } = layoutOf(entry, cardMax, room - 1)
+  return image ? { cardText, parts, image } : { cardText, parts }
 }
 
 /** After the last part: feedback (carrying what was typed), related questions and the way back. */
