@@ -240,7 +240,61 @@ export interface EncodedSkillResponse {
   body: Buffer
 }
 
-const encode = (r: SkillResponse) => Buffer.from(JSON.stringify(r), 'utf8')
+/** Outputs made once and sent many times (an entry's answer card), with their JSON in UTF-8. */
+const keptEncodings = new WeakMap<Component, Buffer>()
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * Mark an output as one that is reused across replies: it is frozen (a reply must never change
+ * it for the next) and encoded now, and every reply holding it copies those bytes instead of
+ * serializing it again.
+ */
+export function keepEncoded(component: Component): Component {
+  keptEncodings.set(deepFreeze(component), Buffer.from(JSON.stringify(component), 'utf8'))
+  return component
+}
+
+const OUTPUTS_OPEN = Buffer.from('{"version":"2.0","template":{"outputs":[')
+
+/**
+ * JSON.stringify(r) in UTF-8, byte for byte; outputs kept by keepEncoded are copied in as they
+ * are. The layout is the one encodedSkillResponse builds: version, template (outputs, then quick
+ * replies), context, data.
+ */
+function encode(r: SkillResponse): Buffer {
+  const outputs = r.template.outputs
+  if (r.version !== '2.0' || !outputs.some((o) => keptEncodings.has(o)) || !outputs.every((o) => o !== null && typeof o === 'object')) {
+    return Buffer.from(JSON.stringify(r), 'utf8')
+  }
+  const chunks: Buffer[] = [OUTPUTS_OPEN]
+  let text = ''
+  for (let i = 0; i < outputs.length; i++) {
+    const o = outputs[i] as Component
+    const kept = keptEncodings.get(o)
+    if (i > 0) text += ','
+    if (!kept) {
+      text += JSON.stringify(o)
+      continue
+    }
+    if (text) chunks.push(Buffer.from(text, 'utf8'))
+    chunks.push(kept)
+    text = ''
+  }
+  text += ']'
+  if (r.template.quickReplies !== undefined) text += `,"quickReplies":${JSON.stringify(r.template.quickReplies)}`
+  text += '}'
+  if (r.context !== undefined) text += `,"context":${JSON.stringify(r.context)}`
+  if (r.data !== undefined) text += `,"data":${JSON.stringify(r.data)}`
+  chunks.push(Buffer.from(text + '}', 'utf8'))
+  return Buffer.concat(chunks)
+}
 
 /**
  * Assemble a SkillResponse: 1..3 outputs, ≤ 10 quick replies, and under 30 KB. When too large,

@@ -2,7 +2,7 @@
 // card and continuing in simpleText bubbles; an answer longer than one reply ends its first reply
 // with "이어서 보기", which sends the next part, until the last part, which asks for feedback.
 import type { FaqEntry } from '../../faq/schema.js'
-import { basicCard, simpleText, textCard, thumbnail, type ButtonSpec, type QuickReplySpec } from '../../kakao/builders.js'
+import { basicCard, keepEncoded, simpleText, textCard, thumbnail, type ButtonSpec, type QuickReplySpec } from '../../kakao/builders.js'
 import { LIMITS } from '../../kakao/limits.js'
 import type { Component } from '../../kakao/response.js'
 import type { Candidate } from '../../match/types.js'
@@ -60,6 +60,35 @@ function partsOf (ctx: ReplyContext, entry: FaqEntry, room: number): AnswerParts
   return image ? { cardText, parts, image } : { cardText, parts }
 }
 
+/** The outputs of an answer's first reply, kept per entry with the settings they were made for. */
+interface KeptOutputs {
+  config: ReplyContext['config']
+  messages: ReplyContext['messages']
+  room: number
+  outputs: Component[]
+}
+const keptOutputs = new WeakMap<FaqEntry, KeptOutputs[]>()
+
+/**
+ * The title card and the bubbles under it: the same for every answer of this entry with this much
+ * room, and most of the reply's bytes. Made once, frozen, and encoded once (keepEncoded), so an
+ * answer's reply serializes only what changes: the quick replies and data.
+ */
+function answerOutputs (ctx: ReplyContext, entry: FaqEntry, room: number): Component[] {
+  let kept = keptOutputs.get(entry)
+  if (!kept) keptOutputs.set(entry, (kept = []))
+  const hit = kept.find((k) => k.room === room && k.config === ctx.config && k.messages === ctx.messages)
+  if (hit) return hit.outputs
+  const { cardText, parts, image } = partsOf(ctx, entry, room)
+  const card = { title: entry.question, description: cardText || undefined, buttons: answerButtons(ctx, entry) }
+  const first: Component = image ? { basicCard: basicCard({ ...card, thumbnail: thumbnail(image, entry.question) }) } : { textCard: textCard(card) }
+  const outputs = [first, ...(parts[0] ?? []).map((t) => simpleText(t))].map(keepEncoded)
+  // A few apps (tests) may share a corpus with different settings; one entry is kept per setting.
+  if (kept.length >= 4) kept.shift()
+  kept.push({ config: ctx.config, messages: ctx.messages, room, outputs })
+  return outputs
+}
+
 /** After the last part: feedback (carrying what was typed), related questions and the way back. */
 function closingQuickReplies (ctx: ReplyContext, entry: FaqEntry, candidates: Candidate[], query: string | undefined): QuickReplySpec[] {
   const { messages } = ctx
@@ -89,9 +118,8 @@ export function answerReply (
   opts: { score?: number; candidates?: Candidate[]; lead?: Component[] } = {}
 ): Reply {
   const lead = opts.lead ?? []
-  const { cardText, parts, image } = partsOf(ctx, entry, LIMITS.outputs - lead.length)
-  const card = { title: entry.question, description: cardText || undefined, buttons: answerButtons(ctx, entry) }
-  const first: Component = image ? { basicCard: basicCard({ ...card, thumbnail: thumbnail(image, entry.question) }) } : { textCard: textCard(card) }
+  const room = LIMITS.outputs - lead.length
+  const { parts } = partsOf(ctx, entry, room)
   const candidates = opts.candidates ?? [{ faqId: entry.id, question: entry.question, score: opts.score ?? 1 }]
   const decision = decide(how, 'answer', {
     outcome: 'answer',
@@ -102,7 +130,7 @@ export function answerReply (
     ...(parts.length > 1 ? { part: 1, parts: parts.length } : {}),
   })
   const quickReplies = parts.length > 1 ? moreQuickReplies(ctx, entry, 2, how.query) : closingQuickReplies(ctx, entry, candidates.slice(1), how.query)
-  return reply(decision, { outputs: [...lead, first, ...(parts[0] ?? []).map((t) => simpleText(t))], quickReplies })
+  return reply(decision, { outputs: [...lead, ...answerOutputs(ctx, entry, room)], quickReplies })
 }
 
 /** "이어서 보기": part `part` (2..) of a long answer; past the last part, the last part again. */
