@@ -261,6 +261,15 @@ export function keepEncoded(component: Component): Component {
   return component
 }
 
+/** Quick replies offered in many replies (a question's chip, "처음으로"), built once. */
+const keptQuickReplies = new WeakMap<QuickReplySpec, QuickReply>()
+
+/** Mark a quick reply spec as reused across replies: it is frozen and built (quickReply) once. */
+export function keepQuickReply(spec: QuickReplySpec): QuickReplySpec {
+  keptQuickReplies.set(deepFreeze(spec), deepFreeze(quickReply(spec)))
+  return spec
+}
+
 const OUTPUTS_OPEN = Buffer.from('{"version":"2.0","template":{"outputs":[')
 
 /**
@@ -315,7 +324,7 @@ export function encodedSkillResponse(spec: ReplySpec): EncodedSkillResponse {
     version: '2.0',
     template: { outputs: outputs.length ? outputs : [simpleText('…')] },
   }
-  const qrs = (spec.quickReplies ?? []).slice(0, L.quickReplies).map(quickReply)
+  const qrs = (spec.quickReplies ?? []).slice(0, L.quickReplies).map((q) => keptQuickReplies.get(q) ?? quickReply(q))
   if (qrs.length) res.template.quickReplies = qrs
   if (spec.context?.length) res.context = { values: spec.context }
   if (spec.data) res.data = spec.data
