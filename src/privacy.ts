@@ -2,7 +2,7 @@
 // phone numbers, e-mail addresses and resident registration numbers masked.
 import { createHash } from 'node:crypto'
 
-export function hashUserKey(key: string | undefined, salt: string): string | undefined {
+export function hashUserKey (key: string | undefined, salt: string): string | undefined {
   if (!key) return undefined
   return createHash('sha256').update(salt).update('\0').update(key).digest('hex').slice(0, 16)
 }
@@ -14,14 +14,14 @@ export function hashUserKey(key: string | undefined, salt: string): string | und
  */
 export class Memo<V> {
   readonly #map = new Map<string, V>()
-  constructor(
+  constructor (
     readonly compute: (key: string) => V,
     readonly capacity = 10_000,
     /** Longer keys are computed every time: they are rarely repeated and would bloat the memo. */
-    readonly maxKeyLength = 256,
+    readonly maxKeyLength = 256
   ) {}
 
-  get(key: string): V {
+  get (key: string): V {
     if (key.length > this.maxKeyLength) return this.compute(key)
     let v = this.#map.get(key)
     if (v === undefined) {
@@ -34,7 +34,7 @@ export class Memo<V> {
 }
 
 /** hashUserKey for one salt, memoized. */
-export function userKeyHasher(salt: string): (key: string | undefined) => string | undefined {
+export function userKeyHasher (salt: string): (key: string | undefined) => string | undefined {
   const memo = new Memo((key) => hashUserKey(key, salt) as string)
   return (key) => (key ? memo.get(key) : undefined)
 }
@@ -62,7 +62,7 @@ const PATTERNS: Array<[RegExp, string]> = [
 const MIN_NUMBER_DIGITS = 8
 
 /** Whether `text` holds at least `n` ASCII digits (what \d matches). */
-function hasDigits(text: string, n: number): boolean {
+function hasDigits (text: string, n: number): boolean {
   let found = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
@@ -71,7 +71,7 @@ function hasDigits(text: string, n: number): boolean {
   return false
 }
 
-export function maskPii(text: string): string {
+export function maskPii (text: string): string {
   // Every utterance is masked (for its log line and the query its chips carry), and most hold
   // neither an "@" nor enough digits for any pattern: skip the six scans then.
   const email = text.includes('@')
@@ -85,7 +85,7 @@ export function maskPii(text: string): string {
 }
 
 /** Mask and shorten an utterance for a log line. */
-export function logUtterance(text: string, max = 200): string {
+export function logUtterance (text: string, max = 200): string {
   if (text.length <= max) {
     // Short enough to need no cut (UTF-16 units are never fewer than code points); masking can
     // lengthen it (an e-mail becomes "[email]"), then the general path below cuts it.

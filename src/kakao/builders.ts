@@ -32,7 +32,7 @@ export type ButtonSpec =
   | { label: string; action: 'share' }
   | { label: string; action: 'operator' }
 
-export function button(spec: ButtonSpec, labelMax: number = L.buttonLabel): Button {
+export function button (spec: ButtonSpec, labelMax: number = L.buttonLabel): Button {
   const label = oneLine(spec.label, labelMax) || '보기'
   switch (spec.action) {
     case 'webLink':
@@ -47,7 +47,7 @@ export function button(spec: ButtonSpec, labelMax: number = L.buttonLabel): Butt
           blockId: spec.blockId,
           ...(spec.messageText ? { messageText: oneLine(spec.messageText, 1000) } : {}),
         },
-        spec.extra,
+        spec.extra
       )
     case 'phone':
       return { label, action: 'phone', phoneNumber: spec.phoneNumber }
@@ -59,7 +59,7 @@ export function button(spec: ButtonSpec, labelMax: number = L.buttonLabel): Butt
 }
 
 /** Cap a card's buttons: ≤ 3 stacked, ≤ 2 side by side with shorter labels. */
-export function buttons(specs: ButtonSpec[], layout: 'vertical' | 'horizontal' = 'vertical', max: number = L.buttons) {
+export function buttons (specs: ButtonSpec[], layout: 'vertical' | 'horizontal' = 'vertical', max: number = L.buttons) {
   const cap = layout === 'horizontal' ? Math.min(2, max) : max
   const labelMax = layout === 'horizontal' ? L.buttonLabelHorizontal : L.buttonLabel
   return specs.slice(0, cap).map((s) => button(s, labelMax))
@@ -69,7 +69,7 @@ export type QuickReplySpec =
   | { label: string; messageText?: string; extra?: Extra }
   | { label: string; blockId: string; messageText?: string; extra?: Extra }
 
-export function quickReply(spec: QuickReplySpec): QuickReply {
+export function quickReply (spec: QuickReplySpec): QuickReply {
   const label = oneLine(spec.label, L.quickReplyLabel) || '보기'
   const messageText = oneLine(spec.messageText ?? spec.label, 1000) || label
   if ('blockId' in spec) return withExtra({ label, action: 'block', blockId: spec.blockId, messageText }, spec.extra)
@@ -80,7 +80,7 @@ export function quickReply(spec: QuickReplySpec): QuickReply {
  * extra without the key "data", which Kakao forbids there, and with its strings cleaned like any
  * other text we send; undefined when nothing is left.
  */
-export function safeExtra(extra: Extra | undefined | null): Extra | undefined {
+export function safeExtra (extra: Extra | undefined | null): Extra | undefined {
   if (!extra || typeof extra !== 'object' || Array.isArray(extra)) return undefined
   const rest: Extra = {}
   for (const k of Object.keys(extra)) {
@@ -93,7 +93,7 @@ export function safeExtra(extra: Extra | undefined | null): Extra | undefined {
 }
 
 /** `obj` (a fresh object the caller just made) with `extra` added last, when anything of it is safe. */
-function withExtra<T extends object>(obj: T, extra: Extra | undefined): T & { extra?: Extra } {
+function withExtra<T extends object> (obj: T, extra: Extra | undefined): T & { extra?: Extra } {
   const rest = safeExtra(extra)
   if (rest) (obj as T & { extra?: Extra }).extra = rest
   return obj
@@ -102,17 +102,17 @@ function withExtra<T extends object>(obj: T, extra: Extra | undefined): T & { ex
 // ---- components -------------------------------------------------------------------------------
 
 /** Text as 1..`maxBubbles` simpleText bubbles, split at sentence boundaries, never over 1000. */
-export function simpleTexts(text: string, maxBubbles: number = L.outputs, max: number = L.simpleText): Component[] {
+export function simpleTexts (text: string, maxBubbles: number = L.outputs, max: number = L.simpleText): Component[] {
   const chunks = fitText(sanitize(text), max, maxBubbles)
   if (chunks.length === 0) return [{ simpleText: { text: '…' } }]
   return chunks.map((t) => ({ simpleText: { text: t } }))
 }
 
-export function simpleText(text: string): Component {
+export function simpleText (text: string): Component {
   return simpleTexts(text, 1)[0] as Component
 }
 
-export function simpleImage(imageUrl: string, altText: string): Component {
+export function simpleImage (imageUrl: string, altText: string): Component {
   return { simpleImage: { imageUrl, altText: oneLine(altText, L.altText) || '이미지' } }
 }
 
@@ -123,7 +123,7 @@ export interface CardSpec {
   buttonLayout?: 'vertical' | 'horizontal'
 }
 
-export function textCard(spec: CardSpec, inCarousel = false): TextCard {
+export function textCard (spec: CardSpec, inCarousel = false): TextCard {
   const descMax = inCarousel ? L.textCardDescriptionInCarousel : L.textCardDescription
   const card: TextCard = {}
   const title = spec.title ? oneLine(spec.title, L.textCardTitle) : ''
@@ -137,7 +137,7 @@ export function textCard(spec: CardSpec, inCarousel = false): TextCard {
   return card
 }
 
-export function thumbnail(imageUrl: string, altText?: string, link?: string | Thumbnail['link'], fixedRatio?: boolean): Thumbnail {
+export function thumbnail (imageUrl: string, altText?: string, link?: string | Thumbnail['link'], fixedRatio?: boolean): Thumbnail {
   const t: Thumbnail = { imageUrl }
   const alt = altText ? oneLine(altText, L.altText) : ''
   if (alt) t.altText = alt
@@ -148,7 +148,7 @@ export function thumbnail(imageUrl: string, altText?: string, link?: string | Th
 }
 
 /** A basicCard: the thumbnail is required by Kakao, so the type requires it too. */
-export function basicCard(spec: CardSpec & { thumbnail: Thumbnail }): BasicCard {
+export function basicCard (spec: CardSpec & { thumbnail: Thumbnail }): BasicCard {
   const th = spec.thumbnail
   const card: BasicCard = { thumbnail: thumbnail(th.imageUrl, th.altText, th.link, th.fixedRatio) }
   if (spec.title) card.title = oneLine(spec.title, L.basicCardTitle)
@@ -170,7 +170,7 @@ export interface ListItemSpec {
   extra?: Extra
 }
 
-export function listItem(spec: ListItemSpec): ListItem {
+export function listItem (spec: ListItemSpec): ListItem {
   const item: ListItem = { title: oneLine(spec.title, L.listItemTitle) || '…' }
   if (spec.description) item.description = oneLine(spec.description, L.listItemDescription)
   if (spec.imageUrl) item.imageUrl = spec.imageUrl
@@ -188,9 +188,9 @@ export function listItem(spec: ListItemSpec): ListItem {
   return item
 }
 
-export function listCard(
+export function listCard (
   spec: { header: string; items: ListItemSpec[]; buttons?: ButtonSpec[]; buttonLayout?: 'vertical' | 'horizontal' },
-  inCarousel = false,
+  inCarousel = false
 ): ListCard {
   const max = inCarousel ? L.listCardItemsInCarousel : L.listCardItems
   const items = spec.items.slice(0, max).map(listItem)
@@ -206,19 +206,19 @@ export function listCard(
 }
 
 /** A carousel of list cards (≤ 5 cards, ≤ 4 items each). */
-export function listCardCarousel(
-  cards: Array<{ header: string; items: ListItemSpec[]; buttons?: ButtonSpec[] }>,
+export function listCardCarousel (
+  cards: Array<{ header: string; items: ListItemSpec[]; buttons?: ButtonSpec[] }>
 ): Carousel {
   const items = cards.slice(0, L.listCardCarouselItems).map((c) => listCard(c, true))
   return { type: 'listCard', items: items.length ? items : [listCard({ header: '목록', items: [] }, true)] }
 }
 
-export function textCardCarousel(cards: CardSpec[]): Carousel {
+export function textCardCarousel (cards: CardSpec[]): Carousel {
   const items = cards.slice(0, L.carouselItems).map((c) => textCard(c, true))
   return { type: 'textCard', items: items.length ? items : [textCard({ description: '…' }, true)] }
 }
 
-export function basicCardCarousel(cards: Array<CardSpec & { thumbnail: Thumbnail }>): Carousel {
+export function basicCardCarousel (cards: Array<CardSpec & { thumbnail: Thumbnail }>): Carousel {
   const items = cards.slice(0, L.carouselItems).map(basicCard)
   return { type: 'basicCard', items: items.length ? items : [basicCard({ thumbnail: thumbnail('') })] }
 }
@@ -256,7 +256,7 @@ const deepFreeze = <T>(value: T): T => {
  * it for the next) and encoded now, and every reply holding it copies those bytes instead of
  * serializing it again.
  */
-export function keepEncoded(component: Component): Component {
+export function keepEncoded (component: Component): Component {
   keptEncodings.set(deepFreeze(component), Buffer.from(JSON.stringify(component), 'utf8'))
   return component
 }
@@ -265,7 +265,7 @@ export function keepEncoded(component: Component): Component {
 const keptQuickReplies = new WeakMap<QuickReplySpec, QuickReply>()
 
 /** Mark a quick reply spec as reused across replies: it is frozen and built (quickReply) once. */
-export function keepQuickReply(spec: QuickReplySpec): QuickReplySpec {
+export function keepQuickReply (spec: QuickReplySpec): QuickReplySpec {
   keptQuickReplies.set(deepFreeze(spec), deepFreeze(quickReply(spec)))
   return spec
 }
@@ -277,7 +277,7 @@ const OUTPUTS_OPEN = Buffer.from('{"version":"2.0","template":{"outputs":[')
  * are. The layout is the one encodedSkillResponse builds: version, template (outputs, then quick
  * replies), context, data.
  */
-function encode(r: SkillResponse): Buffer {
+function encode (r: SkillResponse): Buffer {
   const outputs = r.template.outputs
   if (r.version !== '2.0' || !outputs.some((o) => keptEncodings.has(o)) || !outputs.every((o) => o !== null && typeof o === 'object')) {
     return Buffer.from(JSON.stringify(r), 'utf8')
@@ -310,7 +310,7 @@ function encode(r: SkillResponse): Buffer {
  * the least useful parts go first: candidates in data, then quick replies, then outputs past the
  * first, then context and the rest of data; last, the only output becomes a short simpleText.
  */
-export function skillResponse(spec: ReplySpec): SkillResponse {
+export function skillResponse (spec: ReplySpec): SkillResponse {
   return encodedSkillResponse(spec).response
 }
 
@@ -318,7 +318,7 @@ export function skillResponse(spec: ReplySpec): SkillResponse {
  * skillResponse, with the JSON it was measured by. Measuring means encoding the reply, so the
  * encoded bytes are kept: sending and caching them costs no second JSON.stringify.
  */
-export function encodedSkillResponse(spec: ReplySpec): EncodedSkillResponse {
+export function encodedSkillResponse (spec: ReplySpec): EncodedSkillResponse {
   const outputs = spec.outputs.slice(0, L.outputs)
   const res: SkillResponse = {
     version: '2.0',
@@ -344,8 +344,7 @@ export function encodedSkillResponse(spec: ReplySpec): EncodedSkillResponse {
       if (!res.data) return
       const { outcome, faqId, score } = res.data
       res.data = { candidates: [] }
-      for (const [k, v] of Object.entries({ outcome, faqId, score }))
-        if ((typeof v === 'string' && v.length <= 100) || typeof v === 'number') res.data[k] = v
+      for (const [k, v] of Object.entries({ outcome, faqId, score })) { if ((typeof v === 'string' && v.length <= 100) || typeof v === 'number') res.data[k] = v }
     },
     () => (res.template.outputs = [simpleText(spec.fallbackText ?? defaultMessages.error)]),
     () => delete res.data,
@@ -359,6 +358,6 @@ export function encodedSkillResponse(spec: ReplySpec): EncodedSkillResponse {
 }
 
 /** "Answer follows at the callback URL": sent at once when a request carries userRequest.callbackUrl. */
-export function callbackAck(data?: Record<string, unknown>): CallbackAck {
+export function callbackAck (data?: Record<string, unknown>): CallbackAck {
   return data ? { version: '2.0', useCallback: true, data } : { version: '2.0', useCallback: true }
 }

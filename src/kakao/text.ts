@@ -6,21 +6,21 @@
 // an emoji or any surrogate pair is never split.
 
 /** Length in code points (🙂 counts 1). */
-export function cpLength(text: string): number {
+export function cpLength (text: string): number {
   let n = 0
   for (const _ of text) n++
   return n
 }
 
 /** The measure limits are checked with: UTF-16 units (🙂 counts 2), never below cpLength. */
-export function textLength(text: string): number {
+export function textLength (text: string): number {
   return text.length
 }
 
 export const ELLIPSIS = '…'
 
 /** The longest prefix of `text` that is at most `max` units, cut between code points. */
-function prefix(text: string, max: number): string {
+function prefix (text: string, max: number): string {
   if (text.length <= max) return text
   let end = max
   // Do not leave half of a surrogate pair behind.
@@ -33,14 +33,14 @@ function prefix(text: string, max: number): string {
  * Cut to at most `max` units, ending with an ellipsis when something was cut. Prefers to cut at a
  * space when one is near the end, so a word is not chopped in half.
  */
-export function truncate(text: string, max: number): string {
+export function truncate (text: string, max: number): string {
   if (max <= 0) return ''
   if (textLength(text) <= max) return text
   return cut(text, max)
 }
 
 /** Always cut: at most `max` units ending with an ellipsis. */
-function cut(text: string, max: number): string {
+function cut (text: string, max: number): string {
   if (max <= 1) return max === 1 ? ELLIPSIS : ''
   let head = prefix(text, max - 1)
   const space = head.search(/\s\S*$/u)
@@ -56,7 +56,7 @@ const MAY_NEED_SANITIZING = /[\uD800-\uDFFF\r\u0000-\u0008\u000B\u000C\u000E-\u0
  * and tab stay), bidi embeddings/overrides/isolates/marks, which can scramble how a reply is
  * drawn, and BOM. Joiners (ZWJ) stay: emoji sequences need them. CRLF becomes LF.
  */
-export function sanitize(text: string): string {
+export function sanitize (text: string): string {
   // Every string of every reply passes here, most of them several times, and nearly all are clean:
   // one scan for anything the three replacements below could touch, instead of three.
   if (!MAY_NEED_SANITIZING.test(text)) return text
@@ -69,14 +69,14 @@ export function sanitize(text: string): string {
 // A sentence ends at . ! ? … followed by a space or the end (so "3.5" and "kakao.com" stay whole),
 // after a Hangul syllable even without the space (help-centre text often runs "입니다.배포를"), at
 // the full-width 。！？, each with closing quotes/brackets, or at a line break.
-const CLOSE = `[)\\]"'’”」』]*`
+const CLOSE = '[)\\]"\'’”」』]*'
 const BOUNDARY = new RegExp(
   `(?:[.!?…]+${CLOSE}(?=\\s|$)|(?<=\\p{Script=Hangul})[.!?…]+${CLOSE}(?=[^\\s\\d.!?…])|[。！？]+${CLOSE})\\s*|\\n\\s*`,
-  'gu',
+  'gu'
 )
 
 /** Split text into sentences, each keeping its punctuation and the whitespace after it. */
-export function sentences(text: string): string[] {
+export function sentences (text: string): string[] {
   const out: string[] = []
   let start = 0
   for (const m of text.matchAll(BOUNDARY)) {
@@ -95,7 +95,7 @@ export function sentences(text: string): string[] {
  * the fewest chunks for text kept in order); a sentence is only broken when it alone is longer
  * than `max`, then at spaces, and inside a word only as a last resort.
  */
-export function splitText(text: string, max: number): string[] {
+export function splitText (text: string, max: number): string[] {
   const whole = text.trim()
   if (!whole) return []
   if (textLength(whole) <= max) return [whole]
@@ -117,7 +117,7 @@ export function splitText(text: string, max: number): string[] {
   return chunks
 }
 
-function splitLong(sentence: string, max: number): string[] {
+function splitLong (sentence: string, max: number): string[] {
   const out: string[] = []
   let cur = ''
   for (const word of sentence.split(/(?<=\s)/u)) {
@@ -142,7 +142,7 @@ function splitLong(sentence: string, max: number): string[] {
  * Fit text into at most `bubbles` chunks of `max` units. Only when the whole text cannot fit does
  * the last chunk end with an ellipsis (after its last whole sentence where there is room).
  */
-export function fitText(text: string, max: number, bubbles: number): string[] {
+export function fitText (text: string, max: number, bubbles: number): string[] {
   const chunks = splitText(text, max)
   if (chunks.length <= bubbles) return chunks
   const kept = chunks.slice(0, bubbles)
