@@ -56,7 +56,7 @@ export async function serveChild (kind: ServeKind): Promise<void> {
   const { storeOptions } = (await dist('src/faq/store.js')) as typeof import('../src/faq/store.js')
   // BENCH_MATCHER=stub: the real corpus, but a matcher that is built and answers at once (with
   // the first entries), so the figures show what the path (and a reload) outside the matcher costs.
-  // BENCH_MATCHER=stub-none: the same, answering "none" (a reply that does not walk the corpus).
+  // BENCH_MATCHER=stub-none: the same, answering "none" (the smallest reply).
   const factory = process.env.BENCH_MATCHER?.startsWith('stub') ? stubFactory(process.env.BENCH_MATCHER === 'stub-none') : undefined
   const store = kind === 'faq' ? await FaqStore.open(storeOptions(config, factory)) : undefined
   // As in production: one info line per request through pino and the server's own destination,
