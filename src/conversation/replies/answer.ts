@@ -8,6 +8,7 @@ import type { Component } from '../../kakao/response.js'
 import type { Candidate } from '../../match/types.js'
 import type { ReplyContext } from '../context.js'
 import { decide, type How } from '../decision.js'
+import { EntryMemo } from '../entry-memo.js'
 import { answerParts, type AnswerParts } from '../layout.js'
 import { tapQuickReply } from '../taps.js'
 import { homeQuick, questionQuick, reply, type Reply } from './common.js'
@@ -38,13 +39,13 @@ function answerButtons (ctx: ReplyContext, entry: FaqEntry): ButtonSpec[] {
 
 // An entry's layout depends only on its answer and the room it gets, and laying out a long answer
 // (sanitizing it, finding its sentences, packing bubbles) was the largest part of building an
-// answer reply: it is done once per entry and room. Keyed by the entry object, so a reload's new
-// corpus starts afresh and the old layouts go with the old entries. The parts are never modified.
-const layouts = new WeakMap<FaqEntry, Map<number, AnswerParts>>()
+// answer reply: it is done once per entry and room (while the entry is among the recently
+// answered, entry-memo.ts). The parts are never modified.
+const layouts = new EntryMemo<Map<number, AnswerParts>>()
 
-function layoutOf (entry: FaqEntry, cardMax: number, firstBubbles: number): AnswerParts {
-  let byRoom = layouts.get(entry)
-  if (!byRoom) layouts.set(entry, (byRoom = new Map()))
+function layoutOf (ctx: ReplyContext, entry: FaqEntry, cardMax: number, firstBubbles: number): AnswerParts {
+  const corpus = ctx.matcher.corpus
+  const byRoom = layouts.get(corpus, entry) ?? layouts.set(corpus, entry, new Map())
   // One number per (cardMax, firstBubbles); firstBubbles is a few at most (a reply holds three outputs).
   const key = cardMax * 1000 + firstBubbles
   let parts = byRoom.get(key)
@@ -56,7 +57,7 @@ function layoutOf (entry: FaqEntry, cardMax: number, firstBubbles: number): Answ
 function partsOf (ctx: ReplyContext, entry: FaqEntry, room: number): AnswerParts & { image?: string } {
   const image = thumbnailUrl(ctx, entry)
   const cardMax = image ? LIMITS.basicCardDescription : LIMITS.textCardDescription
-  const { cardText, parts } = layoutOf(entry, cardMax, room - 1)
+  const { cardText, parts } = layoutOf(ctx, entry, cardMax, room - 1)
   return image ? { cardText, parts, image } : { cardText, parts }
 }
 
@@ -67,7 +68,7 @@ interface KeptOutputs {
   room: number
   outputs: Component[]
 }
-const keptOutputs = new WeakMap<FaqEntry, KeptOutputs[]>()
+const keptOutputs = new EntryMemo<KeptOutputs[]>()
 
 /**
  * The title card and the bubbles under it: the same for every answer of this entry with this much
@@ -75,8 +76,8 @@ const keptOutputs = new WeakMap<FaqEntry, KeptOutputs[]>()
  * answer's reply serializes only what changes: the quick replies and data.
  */
 function answerOutputs (ctx: ReplyContext, entry: FaqEntry, room: number): Component[] {
-  let kept = keptOutputs.get(entry)
-  if (!kept) keptOutputs.set(entry, (kept = []))
+  const corpus = ctx.matcher.corpus
+  const kept = keptOutputs.get(corpus, entry) ?? keptOutputs.set(corpus, entry, [])
   const hit = kept.find((k) => k.room === room && k.config === ctx.config && k.messages === ctx.messages)
   if (hit) return hit.outputs
   const { cardText, parts, image } = partsOf(ctx, entry, room)

@@ -5,6 +5,7 @@ import { encodedSkillResponse, keepQuickReply, textCard, type ButtonSpec, type Q
 import type { Component, SkillResponse } from '../../kakao/response.js'
 import type { ReplyContext } from '../context.js'
 import { dataOf, type Decision } from '../decision.js'
+import { EntryMemo } from '../entry-memo.js'
 import { tapQuickReply } from '../taps.js'
 
 /** A reply: what was decided, and what the user is sent (its `data` derived from the decision). */
@@ -25,14 +26,14 @@ const CATEGORY_QUICK_REPLIES = 6
 
 // The chip of a question (related, popular) and "처음으로" are the same in every reply that offers
 // them: each is built once per entry (or app) and settings, and kept built (keepQuickReply).
-const questionChips = new WeakMap<FaqEntry, { config: ReplyContext['config'], spec: QuickReplySpec }>()
+const questionChips = new EntryMemo<{ config: ReplyContext['config'], spec: QuickReplySpec }>()
 const homeChips = new WeakMap<ReplyContext['config'], { messages: ReplyContext['messages'], spec: QuickReplySpec }>()
 
 export function questionQuick (ctx: ReplyContext, e: FaqEntry): QuickReplySpec {
-  const kept = questionChips.get(e)
+  const kept = questionChips.get(ctx.matcher.corpus, e)
   if (kept?.config === ctx.config) return kept.spec
   const spec = keepQuickReply(tapQuickReply(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id }))
-  questionChips.set(e, { config: ctx.config, spec })
+  questionChips.set(ctx.matcher.corpus, e, { config: ctx.config, spec })
   return spec
 }
 
