@@ -213,8 +213,7 @@ const sample = (entries: Array<{ question: string }>, mixed: string[]) => [
 async function storeSide (file: string, port: number, queries: string[]) {
   // The same reload with the matcher stubbed (built at once): what the store's side costs,
   // reading, parsing and validating in the worker and taking the entries over in chunks.
-  // Its replies say "none": an answer's related questions walk the whole corpus (catalog.ts), which
-  // at 100k entries would be the floor of every request and hide the reload.
+  // Its replies say "none" (the smallest reply), so what is measured is the reload, not the replies.
   const stub = await startChild('faq', { BENCH_PORT: String(port), BENCH_MATCHER: 'stub-none', FAQ_FILE: file })
   try {
     await drive(port, distinctUtterances(queries), 2, 5) // warm-up: JIT, the catalog, sockets

@@ -56,7 +56,7 @@ export async function serveChild (kind: ServeKind): Promise<void> {
   const { storeOptions } = (await dist('src/faq/store.js')) as typeof import('../src/faq/store.js')
   // BENCH_MATCHER=stub: the real corpus, but a matcher that is built and answers at once (with
   // the first entries), so the figures show what the path (and a reload) outside the matcher costs.
-  // BENCH_MATCHER=stub-none: the same, answering "none" (a reply that does not walk the corpus).
+  // BENCH_MATCHER=stub-none: the same, answering "none" (the smallest reply).
   const factory = process.env.BENCH_MATCHER?.startsWith('stub') ? stubFactory(process.env.BENCH_MATCHER === 'stub-none') : undefined
   const store = kind === 'faq' ? await FaqStore.open(storeOptions(config, factory)) : undefined
   // As in production: one info line per request through pino and the server's own destination,
@@ -183,16 +183,20 @@ export async function startChild (kind: ServeKind, env: Record<string, string> =
 
 const OOD = ['오늘 날씨 어때요?', '배고파', '점심 메뉴 추천해줘', 'asdf', 'ㅋㅋㅋㅋ', '😀😀', '주식 시세 알려줘', 'hello', '고마워요', '?']
 
+/** Shared by every generator in this process: a new generator must not repeat an earlier one's utterances. */
+let distinctSerial = 0
+
 /**
  * An endless supply of distinct utterances, as typed chat mostly is: the mixed set, each time with
- * a different order number, so no two requests share a reply-cache entry.
+ * a different order number, so no two requests share a reply-cache entry, across generators too
+ * (each phase of a run makes a new one; when each counted from 0 again, a phase's first requests
+ * repeated the warm-up's and were reply-cache hits).
  */
 export function distinctUtterances (base: string[]): () => string {
-  let n = 0
   return () => {
+    const n = distinctSerial++
     const u = base[n % base.length]!
-    n++
-    return `${u} ${10000 + n}`
+    return `${u} ${10001 + n}`
   }
 }
 

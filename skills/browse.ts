@@ -1,6 +1,7 @@
 // POST /skills/browse: the category menu behind a "자주 묻는 질문" block. Without state it lists the
 // top categories; a category (tapped, or fixed by the block's `category` parameter) lists its
 // questions with "더보기" paging; a tapped question is answered.
+import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SkillPayload } from '../src/kakao/payload.js'
 import { SkillResponse } from '../src/kakao/response.js'
@@ -20,9 +21,10 @@ const browse: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SkillResponse },
       },
     },
-    async (request) => {
+    (request, reply) => {
       const turn = startTurn(app, request, request.body, intents)
-      return finish(request, turn, replyToTap(turn) ?? replyToBrowse(turn))
+      // The typed reply only accepts the SkillResponse object; ours are encoded already.
+      finish(request, reply as FastifyReply, turn, replyToTap(turn) ?? replyToBrowse(turn))
     }
   )
 }

@@ -7,7 +7,7 @@ import { SkillPayload } from '../src/kakao/payload.js'
 import { SkillResponse } from '../src/kakao/response.js'
 import { loadIntents } from '../src/conversation/intents.js'
 import { ReplyCache } from '../src/conversation/reply-cache.js'
-import { finish, finishCached, replyToTap, replyToUtterance, startTurn } from '../src/conversation/turn.js'
+import { finish, replyToTap, replyToUtterance, startTurn } from '../src/conversation/turn.js'
 
 const faq: FastifyPluginAsyncTypebox = async (app) => {
   const intents = loadIntents(app.config.INTENTS_FILE, [app.messages.home, app.messages.browseHeader])
@@ -25,22 +25,27 @@ const faq: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SkillResponse },
       },
     },
-    async (request, reply) => {
+    // Synchronous: nothing here waits, and a promise per request (with the time budget's race
+    // around it) would only add cost. The reply is sent as the JSON bytes built with it.
+    (request, reply) => {
+      // The typed reply only accepts the SkillResponse object; ours are encoded already.
+      const res = reply as FastifyReply
       const turn = startTurn(app, request, request.body, intents)
       const tapped = replyToTap(turn)
-      if (tapped) return finish(request, turn, tapped)
+      if (tapped) {
+        finish(request, res, turn, tapped)
+        return
+      }
       // Typed text: the same words get the same reply until the corpus is reloaded.
       const matcher = turn.ctx.matcher
-      // The cache holds encoded JSON already; the typed reply only accepts the SkillResponse object.
-      const raw = (reply as FastifyReply).type('application/json; charset=utf-8')
       const hit = cache.get(matcher, turn.utterance)
       if (hit) {
-        finishCached(request, turn, hit.decision)
-        return raw.send(hit.body)
+        finish(request, res, turn, hit)
+        return
       }
       const fresh = replyToUtterance(turn)
-      finish(request, turn, fresh)
-      return raw.send(cache.put(matcher, turn.utterance, fresh))
+      cache.put(matcher, turn.utterance, fresh)
+      finish(request, res, turn, fresh)
     }
   )
 }

@@ -1,4 +1,5 @@
 // POST /skills/welcome: the 웰컴 블록's reply: a greeting and the most asked questions as quick replies.
+import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SkillPayload } from '../src/kakao/payload.js'
 import { SkillResponse } from '../src/kakao/response.js'
@@ -18,9 +19,10 @@ const welcome: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SkillResponse },
       },
     },
-    async (request) => {
+    (request, reply) => {
       const turn = startTurn(app, request, request.body, intents)
-      return finish(request, turn, replyToTap(turn) ?? replyToWelcome(turn))
+      // The typed reply only accepts the SkillResponse object; ours are encoded already.
+      finish(request, reply as FastifyReply, turn, replyToTap(turn) ?? replyToWelcome(turn))
     }
   )
 }

@@ -58,14 +58,40 @@ const PATTERNS: Array<[RegExp, string]> = [
   [/(?<!\d)1[5-9]\d{2}[-.\s]?\d{4}(?!\d)/g, '[phone]'],
 ]
 
+/** The fewest digits any number pattern above matches (a service number: 1588-1234). */
+const MIN_NUMBER_DIGITS = 8
+
+/** Whether `text` holds at least `n` ASCII digits (what \d matches). */
+function hasDigits (text: string, n: number): boolean {
+  let found = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57 && ++found >= n) return true
+  }
+  return false
+}
+
 export function maskPii (text: string): string {
+  // Every utterance is masked (for its log line and the query its chips carry), and most hold
+  // neither an "@" nor enough digits for any pattern: skip the six scans then.
+  const email = text.includes('@')
+  const numbers = hasDigits(text, MIN_NUMBER_DIGITS)
+  if (!email && !numbers) return text
   let out = text
-  for (const [re, label] of PATTERNS) out = out.replace(re, label)
+  for (const [re, label] of PATTERNS) {
+    if (label === '[email]' ? email : numbers) out = out.replace(re, label)
+  }
   return out
 }
 
 /** Mask and shorten an utterance for a log line. */
 export function logUtterance (text: string, max = 200): string {
+  if (text.length <= max) {
+    // Short enough to need no cut (UTF-16 units are never fewer than code points); masking can
+    // lengthen it (an e-mail becomes "[email]"), then the general path below cuts it.
+    const masked = maskPii(text)
+    if (masked.length <= max) return masked
+  }
   // Mask only the head that can reach the log (with room for a number or address straddling
   // the cut): a hostile 60 KB utterance must not cost more than a normal one.
   const head = Array.from(text.slice(0, 4 * max)).slice(0, max + 64).join('')

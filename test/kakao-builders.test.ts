@@ -5,6 +5,8 @@ import {
   button,
   buttons,
   callbackAck,
+  encodedSkillResponse,
+  keepEncoded,
   listCard,
   listCardCarousel,
   listItem,
@@ -18,6 +20,7 @@ import {
   textCardCarousel,
   thumbnail,
   type ButtonSpec,
+  type EncodedSkillResponse,
 } from '../src/kakao/builders.js'
 import { LIMITS as L } from '../src/kakao/limits.js'
 import { ELLIPSIS, textLength } from '../src/kakao/text.js'
@@ -237,4 +240,21 @@ t.test('callbackAck: the immediate answer of a callback request', async (t) => {
   t.same(callbackAck({ text: '잠시만 기다려 주세요' }), { version: '2.0', useCallback: true, data: { text: '잠시만 기다려 주세요' } })
   t.ok(check.Check(callbackAck({ a: 1 })))
   t.notOk(check.Check({ version: '2.0', useCallback: false }))
+})
+
+t.test('a reply is sent as exactly the JSON of its response, with kept (pre-encoded) outputs or without', async (t) => {
+  const next = rng(7)
+  const same = (r: EncodedSkillResponse, what: string) => t.ok(r.body.equals(Buffer.from(JSON.stringify(r.response), 'utf8')), what)
+  for (let i = 0; i < 300; i++) {
+    const card = keepEncoded({ textCard: textCard({ title: randomText(next, 60), description: randomProse(next, 500), buttons: [{ label: randomText(next, 20), action: 'webLink', url: 'https://e.com/a' }] }) })
+    const bubble = keepEncoded(simpleText(randomProse(next, 900)))
+    const lead = simpleText(randomText(next, 40))
+    const quickReplies = Array.from({ length: i % 12 }, () => ({ label: randomText(next, 20), extra: { query: randomText(next, 30) } }))
+    const data = { outcome: 'answer', candidates: [{ faqId: 'f1', question: randomText(next, 30), score: 0.5 }], blob: i % 50 === 0 ? 'x'.repeat(40_000) : undefined }
+    same(encodedSkillResponse({ outputs: [card, bubble], quickReplies, data }), 'kept outputs only')
+    same(encodedSkillResponse({ outputs: [lead, card, bubble], quickReplies, context: i % 3 ? [] : [{ name: 'c', lifeSpan: 1 }], data }), 'a fresh output first')
+    same(encodedSkillResponse({ outputs: [lead] }), 'no kept outputs')
+  }
+  const kept = keepEncoded(simpleText('한 번 만든 카드'))
+  t.throws(() => { (kept as { simpleText: { text: string } }).simpleText.text = 'changed' }, 'a kept output is frozen: no reply can change it for the next')
 })

@@ -18,6 +18,7 @@ const matcher = (): Matcher => ({
 const response = (text: string): SkillResponse => ({ version: '2.0', template: { outputs: [{ simpleText: { text } }] } })
 const reply = (text: string, faqId = 'f1'): Reply => ({
   response: response(text),
+  body: Buffer.from(JSON.stringify(response(text))),
   decision: { via: 'typed', kind: 'answer', outcome: 'answer', faqId, candidates: [] },
 })
 
@@ -27,7 +28,9 @@ t.test('a reply is kept per snapshot matcher with its decision (nothing of the r
   const kept = reply('답')
   const body = cache.put(a, '배포', kept)
   t.same(JSON.parse(body.toString('utf8')), response('답'))
-  t.same(cache.get(a, '배포'), { body, decision: kept.decision })
+  t.equal(cache.get(a, '배포'), undefined, 'not kept the first time: most typed utterances never come back')
+  t.equal(cache.put(a, '배포', kept), body)
+  t.same(cache.get(a, '배포'), { body, decision: kept.decision }, 'kept the second time')
   t.equal(cache.get(matcher(), '배포'), undefined, 'another snapshot (after a reload) starts empty')
   t.equal(cache.get(a, '배포 '), undefined, 'keys are exact')
 })
@@ -35,14 +38,16 @@ t.test('a reply is kept per snapshot matcher with its decision (nothing of the r
 t.test('least recently used first out; long utterances are not kept', async (t) => {
   const cache = new ReplyCache(2)
   const m = matcher()
-  cache.put(m, 'a', reply('a'))
-  cache.put(m, 'b', reply('b'))
+  // Each is asked for twice: a reply is kept from its utterance's second sight.
+  const twice = (u: string) => [cache.put(m, u, reply(u)), cache.put(m, u, reply(u))]
+  twice('a')
+  twice('b')
   cache.get(m, 'a')
-  cache.put(m, 'c', reply('c'))
+  twice('c')
   t.ok(cache.get(m, 'a'))
   t.notOk(cache.get(m, 'b'))
   t.ok(cache.get(m, 'c'))
-  cache.put(m, '가'.repeat(300), reply('long'))
+  twice('가'.repeat(300))
   t.notOk(cache.get(m, '가'.repeat(300)))
 })
 

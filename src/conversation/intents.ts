@@ -65,7 +65,8 @@ export class Intents {
   readonly #phrases = new Map<string, IntentName>()
   readonly #fillers = new Set<string>()
   readonly #laughter: Set<string>
-  #longest = 1
+  /** The lengths a piece can have (of a phrase or filler; 1 for a laughter jamo), ascending. */
+  readonly #lengths: number[]
 
   constructor (file: IntentsFile, extraMenuPhrases: string[] = []) {
     for (const name of INTENT_PRIORITY) {
@@ -79,15 +80,16 @@ export class Intents {
         // A phrase listed under two intents belongs to the one that wins anyway.
         const had = this.#phrases.get(key)
         if (!had || INTENT_PRIORITY.indexOf(name) < INTENT_PRIORITY.indexOf(had)) this.#phrases.set(key, name)
-        this.#longest = Math.max(this.#longest, key.length)
       }
     }
     for (const filler of file.fillers ?? []) {
       const key = intentKey(filler)
       if (key) this.#fillers.add(key)
-      this.#longest = Math.max(this.#longest, key.length)
     }
     this.#laughter = new Set(Array.from(file.laughterCharacters ?? 'ㅋㅎㅠㅜ'))
+    const lengths = new Set([1])
+    for (const key of [...this.#phrases.keys(), ...this.#fillers]) lengths.add(key.length)
+    this.#lengths = [...lengths].sort((a, b) => a - b)
   }
 
   /** The intent `utterance` is, or undefined when it is (or holds) something to search for. */
@@ -119,7 +121,9 @@ export class Intents {
     for (let i = 0; i < n; i++) {
       const here = best[i]
       if (!here) continue
-      for (let len = 1; len <= Math.min(this.#longest, n - i); len++) {
+      // Only lengths some piece has: every typed utterance is segmented before it is searched.
+      for (const len of this.#lengths) {
+        if (len > n - i) break
         const piece = key.slice(i, i + len)
         const intent = this.#phrases.get(piece)
         // A lone laughter jamo may trail a phrase ("안녕ㅎ"); a syllable such as 하 may not ("너무하네").

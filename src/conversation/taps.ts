@@ -42,7 +42,9 @@ const NUMBER_MAX = 10_000
  * QUERY_MAX code points.
  */
 export function tapQuery (utterance: string): string | undefined {
-  const text = Array.from(maskPii(sanitize(utterance).trim().slice(0, 4 * QUERY_MAX))).slice(0, QUERY_MAX).join('')
+  const masked = maskPii(sanitize(utterance).trim().slice(0, 4 * QUERY_MAX))
+  // Within QUERY_MAX UTF-16 units it is within QUERY_MAX code points: nothing to cut.
+  const text = masked.length <= QUERY_MAX ? masked : Array.from(masked).slice(0, QUERY_MAX).join('')
   return text || undefined
 }
 

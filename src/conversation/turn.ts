@@ -2,13 +2,13 @@
 // is small talk, or searched. Either way the turn decides once, and `finish` derives the request's
 // log line from that decision (the reply's data already is). The skills call only this module;
 // it alone calls the reply builders (replies/*).
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { simpleText } from '../kakao/builders.js'
 import { actionParamsOf, clientExtraOf, type SkillPayload } from '../kakao/payload.js'
-import type { Component, SkillResponse } from '../kakao/response.js'
+import type { Component } from '../kakao/response.js'
 import type { MatchResult } from '../match/types.js'
 import { replyContext, type ReplyContext } from './context.js'
-import { logOf, type Decision, type How } from './decision.js'
+import { logOf, type How } from './decision.js'
 import type { Intents } from './intents.js'
 import { answerReply, moreReply } from './replies/answer.js'
 import { categoryReply, menuReply, welcomeReply } from './replies/browse.js'
@@ -55,15 +55,13 @@ export function startTurn (app: FastifyInstance, request: FastifyRequest, body: 
   return { ctx, utterance, tap, start, params: actionParamsOf(body) }
 }
 
-/** Record the turn's decision as the request's log line and hand back the reply to send. */
-export function finish (request: FastifyRequest, turn: Turn, reply: Reply): SkillResponse {
+/**
+ * Record the turn's decision as the request's log line and send the reply: its JSON, encoded once
+ * when it was built (or on an earlier request, for a cached reply), never serialized again.
+ */
+export function finish (request: FastifyRequest, res: FastifyReply, turn: Turn, reply: Pick<Reply, 'decision' | 'body'>): FastifyReply {
   request.skillLog = logOf(turn.start, reply.decision)
-  return reply.response
-}
-
-/** The log line for a decision made on an earlier request (a cached reply). */
-export function finishCached (request: FastifyRequest, turn: Turn, decision: Decision): void {
-  request.skillLog = logOf(turn.start, decision)
+  return res.type('application/json; charset=utf-8').send(reply.body)
 }
 
 /** What a tapped quick reply, button or list item asked for; undefined when the user typed. */

@@ -83,7 +83,8 @@ export function quickReply (spec: QuickReplySpec): QuickReply {
 export function safeExtra (extra: Extra | undefined | null): Extra | undefined {
   if (!extra || typeof extra !== 'object' || Array.isArray(extra)) return undefined
   const rest: Extra = {}
-  for (const [k, v] of Object.entries(extra)) {
+  for (const k of Object.keys(extra)) {
+    const v = extra[k]
     const key = sanitize(k)
     if (key === 'data' || v === undefined) continue
     rest[key] = typeof v === 'string' ? sanitize(v) : v
@@ -91,9 +92,11 @@ export function safeExtra (extra: Extra | undefined | null): Extra | undefined {
   return Object.keys(rest).length ? rest : undefined
 }
 
+/** `obj` (a fresh object the caller just made) with `extra` added last, when anything of it is safe. */
 function withExtra<T extends object> (obj: T, extra: Extra | undefined): T & { extra?: Extra } {
   const rest = safeExtra(extra)
-  return rest ? { ...obj, extra: rest } : obj
+  if (rest) (obj as T & { extra?: Extra }).extra = rest
+  return obj
 }
 
 // ---- components -------------------------------------------------------------------------------
@@ -231,7 +234,76 @@ export interface ReplySpec {
   fallbackText?: string
 }
 
-const byteLength = (r: SkillResponse) => Buffer.byteLength(JSON.stringify(r), 'utf8')
+/** A reply and its JSON encoded as UTF-8: the bytes that were measured against the size limit are the ones sent (and cached). */
+export interface EncodedSkillResponse {
+  response: SkillResponse
+  body: Buffer
+}
+
+/** Outputs made once and sent many times (an entry's answer card), with their JSON in UTF-8. */
+const keptEncodings = new WeakMap<Component, Buffer>()
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v)
+    Object.freeze(value)
+  }
+  return value
+}
+
+/**
+ * Mark an output as one that is reused across replies: it is frozen (a reply must never change
+ * it for the next) and encoded now, and every reply holding it copies those bytes instead of
+ * serializing it again.
+ */
+export function keepEncoded (component: Component): Component {
+  keptEncodings.set(deepFreeze(component), Buffer.from(JSON.stringify(component), 'utf8'))
+  return component
+}
+
+/** Quick replies offered in many replies (a question's chip, "처음으로"), built once. */
+const keptQuickReplies = new WeakMap<QuickReplySpec, QuickReply>()
+
+/** Mark a quick reply spec as reused across replies: it is frozen and built (quickReply) once. */
+export function keepQuickReply (spec: QuickReplySpec): QuickReplySpec {
+  keptQuickReplies.set(deepFreeze(spec), deepFreeze(quickReply(spec)))
+  return spec
+}
+
+const OUTPUTS_OPEN = Buffer.from('{"version":"2.0","template":{"outputs":[')
+
+/**
+ * JSON.stringify(r) in UTF-8, byte for byte; outputs kept by keepEncoded are copied in as they
+ * are. The layout is the one encodedSkillResponse builds: version, template (outputs, then quick
+ * replies), context, data.
+ */
+function encode (r: SkillResponse): Buffer {
+  const outputs = r.template.outputs
+  if (r.version !== '2.0' || !outputs.some((o) => keptEncodings.has(o)) || !outputs.every((o) => o !== null && typeof o === 'object')) {
+    return Buffer.from(JSON.stringify(r), 'utf8')
+  }
+  const chunks: Buffer[] = [OUTPUTS_OPEN]
+  let text = ''
+  for (let i = 0; i < outputs.length; i++) {
+    const o = outputs[i] as Component
+    const kept = keptEncodings.get(o)
+    if (i > 0) text += ','
+    if (!kept) {
+      text += JSON.stringify(o)
+      continue
+    }
+    if (text) chunks.push(Buffer.from(text, 'utf8'))
+    chunks.push(kept)
+    text = ''
+  }
+  text += ']'
+  if (r.template.quickReplies !== undefined) text += `,"quickReplies":${JSON.stringify(r.template.quickReplies)}`
+  text += '}'
+  if (r.context !== undefined) text += `,"context":${JSON.stringify(r.context)}`
+  if (r.data !== undefined) text += `,"data":${JSON.stringify(r.data)}`
+  chunks.push(Buffer.from(text + '}', 'utf8'))
+  return Buffer.concat(chunks)
+}
 
 /**
  * Assemble a SkillResponse: 1..3 outputs, ≤ 10 quick replies, and under 30 KB. When too large,
@@ -239,16 +311,25 @@ const byteLength = (r: SkillResponse) => Buffer.byteLength(JSON.stringify(r), 'u
  * first, then context and the rest of data; last, the only output becomes a short simpleText.
  */
 export function skillResponse (spec: ReplySpec): SkillResponse {
+  return encodedSkillResponse(spec).response
+}
+
+/**
+ * skillResponse, with the JSON it was measured by. Measuring means encoding the reply, so the
+ * encoded bytes are kept: sending and caching them costs no second JSON.stringify.
+ */
+export function encodedSkillResponse (spec: ReplySpec): EncodedSkillResponse {
   const outputs = spec.outputs.slice(0, L.outputs)
   const res: SkillResponse = {
     version: '2.0',
     template: { outputs: outputs.length ? outputs : [simpleText('…')] },
   }
-  const qrs = (spec.quickReplies ?? []).slice(0, L.quickReplies).map(quickReply)
+  const qrs = (spec.quickReplies ?? []).slice(0, L.quickReplies).map((q) => keptQuickReplies.get(q) ?? quickReply(q))
   if (qrs.length) res.template.quickReplies = qrs
   if (spec.context?.length) res.context = { values: spec.context }
   if (spec.data) res.data = spec.data
-  if (byteLength(res) <= L.responseBytes) return res
+  let body = encode(res)
+  if (body.length <= L.responseBytes) return { response: res, body }
 
   const shrink: Array<() => void> = [
     () => {
@@ -270,9 +351,10 @@ export function skillResponse (spec: ReplySpec): SkillResponse {
   ]
   for (const step of shrink) {
     step()
-    if (byteLength(res) <= L.responseBytes) return res
+    body = encode(res)
+    if (body.length <= L.responseBytes) return { response: res, body }
   }
-  return res
+  return { response: res, body }
 }
 
 /** "Answer follows at the callback URL": sent at once when a request carries userRequest.callbackUrl. */

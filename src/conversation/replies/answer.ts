@@ -2,12 +2,13 @@
 // card and continuing in simpleText bubbles; an answer longer than one reply ends its first reply
 // with "이어서 보기", which sends the next part, until the last part, which asks for feedback.
 import type { FaqEntry } from '../../faq/schema.js'
-import { basicCard, simpleText, textCard, thumbnail, type ButtonSpec, type QuickReplySpec } from '../../kakao/builders.js'
+import { basicCard, keepEncoded, simpleText, textCard, thumbnail, type ButtonSpec, type QuickReplySpec } from '../../kakao/builders.js'
 import { LIMITS } from '../../kakao/limits.js'
 import type { Component } from '../../kakao/response.js'
 import type { Candidate } from '../../match/types.js'
 import type { ReplyContext } from '../context.js'
 import { decide, type How } from '../decision.js'
+import { EntryMemo } from '../entry-memo.js'
 import { answerParts, type AnswerParts } from '../layout.js'
 import { tapQuickReply } from '../taps.js'
 import { homeQuick, questionQuick, reply, type Reply } from './common.js'
@@ -36,11 +37,57 @@ function answerButtons (ctx: ReplyContext, entry: FaqEntry): ButtonSpec[] {
   return [...links, ...operator]
 }
 
+// An entry's layout depends only on its answer and the room it gets, and laying out a long answer
+// (sanitizing it, finding its sentences, packing bubbles) was the largest part of building an
+// answer reply: it is done once per entry and room (while the entry is among the recently
+// answered, entry-memo.ts). The parts are never modified.
+const layouts = new EntryMemo<Map<number, AnswerParts>>()
+
+function layoutOf (ctx: ReplyContext, entry: FaqEntry, cardMax: number, firstBubbles: number): AnswerParts {
+  const corpus = ctx.matcher.corpus
+  const byRoom = layouts.get(corpus, entry) ?? layouts.set(corpus, entry, new Map())
+  // One number per (cardMax, firstBubbles); firstBubbles is a few at most (a reply holds three outputs).
+  const key = cardMax * 1000 + firstBubbles
+  let parts = byRoom.get(key)
+  if (!parts) byRoom.set(key, (parts = answerParts(entry.answer, cardMax, firstBubbles)))
+  return parts
+}
+
 /** The parts of an entry's answer for a reply that has `room` outputs (the card is one of them). */
 function partsOf (ctx: ReplyContext, entry: FaqEntry, room: number): AnswerParts & { image?: string } {
   const image = thumbnailUrl(ctx, entry)
   const cardMax = image ? LIMITS.basicCardDescription : LIMITS.textCardDescription
-  return { ...answerParts(entry.answer, cardMax, room - 1), ...(image ? { image } : {}) }
+  const { cardText, parts } = layoutOf(ctx, entry, cardMax, room - 1)
+  return image ? { cardText, parts, image } : { cardText, parts }
+}
+
+/** The outputs of an answer's first reply, kept per entry with the settings they were made for. */
+interface KeptOutputs {
+  config: ReplyContext['config']
+  messages: ReplyContext['messages']
+  room: number
+  outputs: Component[]
+}
+const keptOutputs = new EntryMemo<KeptOutputs[]>()
+
+/**
+ * The title card and the bubbles under it: the same for every answer of this entry with this much
+ * room, and most of the reply's bytes. Made once, frozen, and encoded once (keepEncoded), so an
+ * answer's reply serializes only what changes: the quick replies and data.
+ */
+function answerOutputs (ctx: ReplyContext, entry: FaqEntry, room: number): Component[] {
+  const corpus = ctx.matcher.corpus
+  const kept = keptOutputs.get(corpus, entry) ?? keptOutputs.set(corpus, entry, [])
+  const hit = kept.find((k) => k.room === room && k.config === ctx.config && k.messages === ctx.messages)
+  if (hit) return hit.outputs
+  const { cardText, parts, image } = partsOf(ctx, entry, room)
+  const card = { title: entry.question, description: cardText || undefined, buttons: answerButtons(ctx, entry) }
+  const first: Component = image ? { basicCard: basicCard({ ...card, thumbnail: thumbnail(image, entry.question) }) } : { textCard: textCard(card) }
+  const outputs = [first, ...(parts[0] ?? []).map((t) => simpleText(t))].map(keepEncoded)
+  // A few apps (tests) may share a corpus with different settings; one entry is kept per setting.
+  if (kept.length >= 4) kept.shift()
+  kept.push({ config: ctx.config, messages: ctx.messages, room, outputs })
+  return outputs
 }
 
 /** After the last part: feedback (carrying what was typed), related questions and the way back. */
@@ -72,9 +119,8 @@ export function answerReply (
   opts: { score?: number; candidates?: Candidate[]; lead?: Component[] } = {}
 ): Reply {
   const lead = opts.lead ?? []
-  const { cardText, parts, image } = partsOf(ctx, entry, LIMITS.outputs - lead.length)
-  const card = { title: entry.question, description: cardText || undefined, buttons: answerButtons(ctx, entry) }
-  const first: Component = image ? { basicCard: basicCard({ ...card, thumbnail: thumbnail(image, entry.question) }) } : { textCard: textCard(card) }
+  const room = LIMITS.outputs - lead.length
+  const { parts } = partsOf(ctx, entry, room)
   const candidates = opts.candidates ?? [{ faqId: entry.id, question: entry.question, score: opts.score ?? 1 }]
   const decision = decide(how, 'answer', {
     outcome: 'answer',
@@ -85,7 +131,7 @@ export function answerReply (
     ...(parts.length > 1 ? { part: 1, parts: parts.length } : {}),
   })
   const quickReplies = parts.length > 1 ? moreQuickReplies(ctx, entry, 2, how.query) : closingQuickReplies(ctx, entry, candidates.slice(1), how.query)
-  return reply(decision, { outputs: [...lead, first, ...(parts[0] ?? []).map((t) => simpleText(t))], quickReplies })
+  return reply(decision, { outputs: [...lead, ...answerOutputs(ctx, entry, room)], quickReplies })
 }
 
 /** "이어서 보기": part `part` (2..) of a long answer; past the last part, the last part again. */

@@ -1,27 +1,49 @@
 // What every reply is made of: the decision and the SkillResponse derived from it, plus the pieces
 // several replies share (the way back to the menu, the categories, the way to a person).
 import type { FaqEntry } from '../../faq/schema.js'
-import { skillResponse, textCard, type ButtonSpec, type QuickReplySpec, type ReplySpec } from '../../kakao/builders.js'
+import { encodedSkillResponse, keepQuickReply, textCard, type ButtonSpec, type QuickReplySpec, type ReplySpec } from '../../kakao/builders.js'
 import type { Component, SkillResponse } from '../../kakao/response.js'
 import type { ReplyContext } from '../context.js'
 import { dataOf, type Decision } from '../decision.js'
+import { EntryMemo } from '../entry-memo.js'
 import { tapQuickReply } from '../taps.js'
 
 /** A reply: what was decided, and what the user is sent (its `data` derived from the decision). */
 export interface Reply {
   decision: Decision
   response: SkillResponse
+  /** `response` as JSON in UTF-8, encoded once when it was measured: what the skills send and cache. */
+  body: Buffer
 }
 
 export function reply (decision: Decision, spec: Omit<ReplySpec, 'data'>): Reply {
-  return { decision, response: skillResponse({ ...spec, data: dataOf(decision) }) }
+  const { response, body } = encodedSkillResponse({ ...spec, data: dataOf(decision) })
+  return { decision, response, body }
 }
 
 /** Quick replies into categories under a miss. */
 const CATEGORY_QUICK_REPLIES = 6
 
-export const questionQuick = (ctx: ReplyContext, e: FaqEntry) => tapQuickReply(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id })
-export const homeQuick = (ctx: ReplyContext) => tapQuickReply(ctx.config, ctx.messages.home, ctx.messages.home, { tap: 'menu' })
+// The chip of a question (related, popular) and "처음으로" are the same in every reply that offers
+// them: each is built once per entry (or app) and settings, and kept built (keepQuickReply).
+const questionChips = new EntryMemo<{ config: ReplyContext['config'], spec: QuickReplySpec }>()
+const homeChips = new WeakMap<ReplyContext['config'], { messages: ReplyContext['messages'], spec: QuickReplySpec }>()
+
+export function questionQuick (ctx: ReplyContext, e: FaqEntry): QuickReplySpec {
+  const kept = questionChips.get(ctx.matcher.corpus, e)
+  if (kept?.config === ctx.config) return kept.spec
+  const spec = keepQuickReply(tapQuickReply(ctx.config, e.question, e.question, { tap: 'question', faqId: e.id }))
+  questionChips.set(ctx.matcher.corpus, e, { config: ctx.config, spec })
+  return spec
+}
+
+export function homeQuick (ctx: ReplyContext): QuickReplySpec {
+  const kept = homeChips.get(ctx.config)
+  if (kept?.messages === ctx.messages) return kept.spec
+  const spec = keepQuickReply(tapQuickReply(ctx.config, ctx.messages.home, ctx.messages.home, { tap: 'menu' }))
+  homeChips.set(ctx.config, { messages: ctx.messages, spec })
+  return spec
+}
 
 export function categoryQuickReplies (ctx: ReplyContext, n = CATEGORY_QUICK_REPLIES): QuickReplySpec[] {
   return ctx.catalog
