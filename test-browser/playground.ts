@@ -5,9 +5,10 @@
 // plausible candidate (네 and 아니요), and an answer too long for one reply ("이어서 보기" to the end).
 // Run with `npm run test:browser` (needs /usr/bin/chromium: `apt-get install -y chromium`).
 // Prints "N passed, M failed" and exits non-zero on any failure.
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { check, launchChromium, runBrowserTest } from './harness.js'
 import { readFileSync } from 'node:fs'
 import { buildApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
@@ -18,18 +19,8 @@ import { ScriptedMatcher } from '../test/conversation-helpers.js'
 import { projectRoot, dataPath } from '../src/paths.js'
 import { FaqStore } from '../src/plugins/faq-store.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const QUESTION = process.env.PLAYGROUND_QUESTION ?? '배포란 무엇인가요?'
 const SCREENSHOT = join(projectRoot, 'docs', 'playground.png')
-
-let passed = 0
-let failed = 0
-function check (ok: boolean, what: string, detail = ''): boolean {
-  if (ok) passed++
-  else failed++
-  console.log(`${ok ? 'ok    ' : 'FAIL  '} ${what}${!ok && detail ? `\n       ${detail}` : ''}`)
-  return ok
-}
 
 async function step<T> (what: string, fn: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -89,10 +80,6 @@ const chipLabels = (page: Page) => page.locator('#chat .quick-replies button').a
 const squash = (s: string) => s.replace(/\s+/g, '')
 
 async function main (): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
-    process.exit(2)
-  }
   const app = await buildApp({
     config: loadConfig({ LOG_LEVEL: 'silent', PLAYGROUND: 'true', OPERATOR_HANDOFF: 'true' }),
     store: FaqStore.fromMatcher(await conversationMatcher()),
@@ -100,11 +87,7 @@ async function main (): Promise<void> {
   const address = await app.listen({ port: 0, host: '127.0.0.1' })
   let browser: Browser | undefined
   try {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    })
+    browser = await launchChromium()
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'ko-KR' })
     const pageErrors: string[] = []
     page.on('pageerror', (err) => pageErrors.push(err.message))
@@ -262,6 +245,4 @@ async function main (): Promise<void> {
   }
 }
 
-await main().catch((err) => check(false, 'browser test ran', (err as Error).stack ?? String(err)))
-console.log(`\n${passed} passed, ${failed} failed`)
-process.exit(failed ? 1 : 0)
+await runBrowserTest(main)

@@ -7,23 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { check, launchChromium, runBrowserTest } from './harness.js'
 import { run as report } from '../src/cli/report.js'
 import { dataPath, projectRoot } from '../src/paths.js'
 import type { FaqCorpus } from '../src/faq/schema.js'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SCREENSHOT = join(projectRoot, 'docs', 'report.png')
 const CHARTS = ['outcomes', 'answer-rate', 'misses', 'feedback', 'intents', 'latency']
-
-let passed = 0
-let failed = 0
-function check (ok: boolean, what: string, detail = ''): boolean {
-  if (ok) passed++
-  else failed++
-  console.log(`${ok ? 'ok    ' : 'FAIL  '} ${what}${!ok && detail ? `\n       ${detail}` : ''}`)
-  return ok
-}
 
 /** A deterministic week of traffic on the bundled corpus (xorshift, fixed seed). */
 function week (corpus: FaqCorpus): string {
@@ -61,10 +52,6 @@ function week (corpus: FaqCorpus): string {
 }
 
 async function main (): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    console.error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
-    process.exit(2)
-  }
   const dir = mkdtempSync(join(tmpdir(), 'report-browser-'))
   let browser: Browser | undefined
   try {
@@ -78,11 +65,7 @@ async function main (): Promise<void> {
     const code = await report([logFile, '--faq', corpusFile, '--html', htmlFile]).finally(() => (console.log = log))
     check(code === 0 && existsSync(htmlFile), 'faq-skill report --html writes the page')
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    })
+    browser = await launchChromium()
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' })
     const pageErrors: string[] = []
     page.on('pageerror', (err) => pageErrors.push(err.message))
@@ -121,6 +104,4 @@ async function main (): Promise<void> {
   }
 }
 
-await main().catch((err) => check(false, 'browser test ran', (err as Error).stack ?? String(err)))
-console.log(`\n${passed} passed, ${failed} failed`)
-process.exit(failed ? 1 : 0)
+await runBrowserTest(main)
