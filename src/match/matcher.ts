@@ -162,9 +162,10 @@ export class FaqMatcher implements Matcher {
     if (this.#fillers.size) rewritten = rewritten.split(' ').filter((w) => !this.#fillers.has(w)).join(' ')
     const keyboard: Applied[] = []
     if (/[a-z]/.test(rewritten)) rewritten = this.#keyboard(rewritten, keyboard)
+    const own = queryTerms(rewritten)
     const expanded = this.#expansions.apply(rewritten)
     rewritten = expanded.text
-    const terms = queryTerms(rewritten)
+    const terms = expanded.added.length ? queryTerms(rewritten) : own
     const q: Query = {
       normalized,
       rewritten,
@@ -191,6 +192,11 @@ export class FaqMatcher implements Matcher {
       }
       // A glue or cross-space bigram no entry has is grammar ("배포가", "가뭔"), not missing content.
       if (w < SCORING.term.stem) continue
+      // A lexicon addition the corpus lacks is a guess that missed, not an off-topic word the customer said.
+      if (!own.has(term)) continue
+      // A whole word the corpus lacks is mostly a known word in an unseen inflection (완료된거맞나): its
+      // bigrams already say whether the content is known, so the word counts once, not twice.
+      if (w === SCORING.term.stem && term.length > 1 && !/[a-z0-9]/.test(term)) continue
       q.mass += w
       // A Hangul bigram no entry has may be a typo of one that some entry has (채탕 → 채팅).
       const near = term.length === 2 && w === SCORING.term.bigram ? this.#korean.near(term) : []
@@ -307,7 +313,8 @@ export class FaqMatcher implements Matcher {
       relevance += q.idfs[j]! * q.weights[j]! * tf * (k1 + 1) / (k1 + tf)
       if (tq > 0 || tc > 0) {
         about += q.weights[j]!
-        matchedTerms++
+        // A typo reading is a guess: an answer needs at least one term the customer typed.
+        if (!q.typoOf[j]) matchedTerms++
       } else answerOnly += q.weights[j]!
     }
     for (let v = v0; v < v1; v++) {
