@@ -375,7 +375,10 @@ export class FaqMatcher implements Matcher {
     const top = ranked[0]
     const rival = ranked.slice(1).find((r) => !this.#sameQuestion(r.s.entry, top.s.entry))
     const lead = top.p - (rival?.p ?? 0)
-    if (top.p >= th.answerMin && lead >= th.marginMin && top.s.matchedTerms >= th.minTerms) {
+    // A runner-up that scores nearly the same is nearly the same question told apart by a word or two
+    // ("정기 구독 자동 해지" / "정기구독 ... 구독 취소"): whichever is first, answering is a coin toss.
+    const relevanceLead = rival ? 1 - rival.s.relevance / top.s.relevance : 1
+    if (top.p >= th.answerMin && lead >= th.marginMin && relevanceLead >= SCORING.answerLead && top.s.matchedTerms >= th.minTerms) {
       return { outcome: 'answer', shown: ranked.slice(0, SCORING.maxChoices), reason: 'confident' }
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
@@ -384,7 +387,9 @@ export class FaqMatcher implements Matcher {
       ? `probability ${round(top.p)} below ${th.answerMin}`
       : lead < th.marginMin
         ? `lead ${round(lead)} over the runner-up below ${th.marginMin}`
-        : `matched terms ${top.s.matchedTerms} below ${th.minTerms}`
+        : relevanceLead < SCORING.answerLead
+          ? `the runner-up scores within ${round(100 * relevanceLead)}% of the top (needs ${100 * SCORING.answerLead}%)`
+          : `matched terms ${top.s.matchedTerms} typed in question or category below ${th.minTerms}`
     if (plausible.length) return { outcome: 'choices', shown: plausible, reason: why }
     // Not offered to users; kept for logs and the operator.
     return { outcome: 'none', shown: ranked.slice(0, 3), reason: `${why}; nothing plausible to offer` }

@@ -40,6 +40,11 @@ export const SCORING = {
   typoReadings: 2,
   /** Candidates the confidence model looks at (the rest are far below the top). */
   considered: 8,
+  /**
+   * An answer needs the top's relevance to lead the best different entry's by this share of the top's;
+   * closer, the two are near-identical questions and are offered side by side instead.
+   */
+  answerLead: 0.05,
   /** At most this many choices are offered (a KakaoTalk list card holds five). */
   maxChoices: 5,
   /** A candidate is only offered when its relevance is at least this share of the top's. */
