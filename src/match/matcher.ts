@@ -382,7 +382,12 @@ export class FaqMatcher implements Matcher {
       return { outcome: 'answer', shown: ranked.slice(0, SCORING.maxChoices), reason: 'confident' }
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
-    const plausible = ranked.filter((r) => r.p >= th.choicesMin && r.s.relevance >= floor).slice(0, SCORING.maxChoices)
+    // A list is offered when some entry is plausible; beside it go the entries that are at least half
+    // as plausible (the customer picks among near misses; whether a list is offered at all is unchanged).
+    const plausible = ranked.some((r) => r.p >= th.choicesMin && r.s.relevance >= floor)
+      ? [...ranked.filter((r) => r.p >= th.choicesMin && r.s.relevance >= floor),
+          ...ranked.filter((r) => r.p < th.choicesMin && r.p >= th.choicesMin * SCORING.choiceCompanionShare && r.s.relevance >= floor)].slice(0, SCORING.maxChoices)
+      : []
     const why = top.p < th.answerMin
       ? `probability ${round(top.p)} below ${th.answerMin}`
       : lead < th.marginMin

@@ -47,6 +47,11 @@ export const SCORING = {
   answerLead: 0.05,
   /** At most this many choices are offered (a KakaoTalk list card holds five). */
   maxChoices: 5,
+  /**
+   * Once some entry is plausible enough for a list (MATCH_CHOICES_MIN), the entries with at least this
+   * share of that probability are offered beside it.
+   */
+  choiceCompanionShare: 0.5,
   /** A candidate is only offered when its relevance is at least this share of the top's. */
   choiceRelevanceShare: 0.35,
 } as const
