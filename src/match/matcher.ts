@@ -41,6 +41,8 @@ export function addTerms (index: Index, id: number, terms: string[]): void {
 interface Query {
   normalized: string
   rewritten: string
+  /** The rewritten text before lexicon additions: what the customer said, to compare with questions. */
+  typed: string
   synonyms: Applied[]
   keyboard: Applied[]
   expansions: string[]
@@ -163,12 +165,14 @@ export class FaqMatcher implements Matcher {
     const keyboard: Applied[] = []
     if (/[a-z]/.test(rewritten)) rewritten = this.#keyboard(rewritten, keyboard)
     const own = queryTerms(rewritten)
+    const typed = rewritten
     const expanded = this.#expansions.apply(rewritten)
     rewritten = expanded.text
     const terms = expanded.added.length ? queryTerms(rewritten) : own
     const q: Query = {
       normalized,
       rewritten,
+      typed,
       synonyms: applied.applied,
       keyboard,
       expansions: expanded.added,
@@ -367,7 +371,7 @@ export class FaqMatcher implements Matcher {
   #decide (q: Query, ranked: Array<{ s: Scored; p: number }>, th: Thresholds): { outcome: Outcome; shown: Array<{ s: Scored; p: number }>; reason: string } {
     if (!ranked[0]) return { outcome: 'none', shown: [], reason: q.ids.length ? 'no entry shares a term' : 'no searchable terms' }
     // The question itself, typed or sent by a list tap, is answered whatever its neighbours.
-    const exact = ranked.slice(0, SCORING.maxChoices).findIndex((r) => this.#isQuestion(r.s.entry, q.rewritten))
+    const exact = ranked.slice(0, SCORING.maxChoices).findIndex((r) => this.#isQuestion(r.s.entry, q.typed))
     if (exact >= 0) {
       const shown = [ranked[exact]!, ...ranked.filter((_, k) => k !== exact)].slice(0, SCORING.maxChoices)
       return { outcome: 'answer', shown, reason: 'the utterance is the question' }
