@@ -278,10 +278,13 @@ export class FaqMatcher implements Matcher {
     const questions = this.corpus.entries
     scored.sort((a, b) => b.relevance - a.relevance || compare(questions[a.entry]!.question, questions[b.entry]!.question) || compare(questions[a.entry]!.id, questions[b.entry]!.id))
     const top = scored.slice(0, SCORING.considered)
-    return top.map((s, k) => {
+    const rated = top.map((s, k) => {
       const f = this.#features(s, k, top, q)
       return { s, p: probability(this.model, featureVector(f)), f }
     })
+    // The model weighs more than relevance (how much of the question the utterance covers, the lead):
+    // among the considered candidates the more probable goes first. Stable: ties keep relevance order.
+    return rated.sort((a, b) => b.p - a.p)
   }
 
   /** BM25F relevance of entry i, and how much of the utterance and of the entry each side explains. */
@@ -381,7 +384,9 @@ export class FaqMatcher implements Matcher {
     const lead = top.p - (rival?.p ?? 0)
     // A runner-up that scores nearly the same is nearly the same question told apart by a word or two
     // ("정기 구독 자동 해지" / "정기구독 ... 구독 취소"): whichever is first, answering is a coin toss.
-    const relevanceLead = rival ? 1 - rival.s.relevance / top.s.relevance : 1
+    let rivalRelevance = 0
+    for (const r of ranked) if (r !== top && r.s.relevance > rivalRelevance && !this.#sameQuestion(r.s.entry, top.s.entry)) rivalRelevance = r.s.relevance
+    const relevanceLead = 1 - rivalRelevance / top.s.relevance
     if (top.p >= th.answerMin && lead >= th.marginMin && relevanceLead >= SCORING.answerLead && top.s.matchedTerms >= th.minTerms) {
       return { outcome: 'answer', shown: ranked.slice(0, SCORING.maxChoices), reason: 'confident' }
     }
