@@ -9,7 +9,8 @@
 //    platform word in the utterance prefers that platform's entries;
 // 5. the confidence model (model.ts) turns a few corpus-size-free features of each candidate
 //    (relevance share, coverage both ways, gap to the runner-up, unseen words, length) into the
-//    probability that it is right; the thresholds (thresholds.ts) are on that probability.
+//    probability that it is right, and the candidates are ranked by it; the thresholds
+//    (thresholds.ts) are on that probability.
 import { Index, Encoder } from 'flexsearch'
 import type { FaqCorpus, FaqEntry } from '../faq/schema.js'
 import { featureVector, probability, type ConfidenceModel, type Features } from './model.js'
