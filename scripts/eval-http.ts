@@ -145,6 +145,8 @@ function measureWithRunner (runner: string, url: string, cases: EvalCase[]): Htt
       outOfDomain: ood,
       right: Math.round(r.answerAccuracy! * inDomain),
       wrong: Math.round(r.wrongAnswerRate! * inDomain),
+      // The runner does not report the first candidate apart from answers: top-1 is not known.
+      top1: NaN,
       top3: Math.round(r.top3Recall! * inDomain),
       oodAnswered: Math.round(r.outOfDomainAnswered! * ood),
       oodChoices: 0,

@@ -101,7 +101,7 @@ t.test('formatTable shows no accuracy for a set with only out-of-domain lines', 
   const chat = { ...figures(fakeCases.slice(3), [{ outcome: 'choices', candidates: [] }]).figures, p50Ms: 0.1, p99Ms: 0.2 }
   const text = formatTable([{ name: 'chit-chat', entries: 3, ours: chat, baseline: chat }])
   const row = text.split('\n')[1]!
-  t.match(row, /^chit-chat\s+3\s+0\/1\s+-\s+-\s+-\s+0\.0%\s+100\.0%\s+0\.10\s+0\.20/)
+  t.match(row, /^chit-chat\s+3\s+0\/1\s+-\s+-\s+-\s+-\s+0\.0%\s+100\.0%\s+0\.10\s+0\.20/)
 })
 
 t.test('faq-skill eval --set measures each corpus with its own lines, beside the baseline', async (t) => {

@@ -92,6 +92,6 @@ t.test('faq-skill eval prints the figures and the sweep, or JSON', async (t) => 
   t.ok(json.sets[0].baseline, 'the baseline is measured beside it')
   t.ok(Array.isArray(json.sweep))
   const text = lines.slice(1).join('\n')
-  t.match(text, /match-corpus\.json : tiny\.jsonl\s+\d+\s+1\/1\s+100\.0%\s+0\.0%\s+100\.0%\s+0\.0%/)
+  t.match(text, /match-corpus\.json : tiny\.jsonl\s+\d+\s+1\/1\s+100\.0%\s+0\.0%\s+100\.0%\s+100\.0%\s+0\.0%/)
   t.match(text, /answerMin marginMin/)
 })

@@ -60,12 +60,12 @@ const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1) + '%' : '-
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-')
 
 /**
- * The report table: per set our accuracy, wrong, top-3, out-of-domain answered and offered choices,
+ * The report table: per set our accuracy, wrong, top-1 (first candidate right, whatever the outcome), top-3, out-of-domain answered and offered choices,
  * latency; then the baseline's top-1 (its accuracy, as it always answers), wrong, top-3. A set with
  * only out-of-domain lines (chit-chat) has no accuracy: read its answered% and choices%.
  */
 export function formatTable (reports: Array<Pick<SetReport, 'name' | 'entries' | 'ours' | 'baseline'>>, latencyLabel = 'match'): string {
-  const head = ['set', 'entries', 'in/ood', 'accuracy', 'wrong', 'top-3', 'ood answered', 'ood choices', `p50 ${latencyLabel}`, `p99 ${latencyLabel}`, '|', 'base top-1', 'base wrong', 'base top-3', 'base ood ans', 'base p50', 'base p99']
+  const head = ['set', 'entries', 'in/ood', 'accuracy', 'wrong', 'top-1', 'top-3', 'ood answered', 'ood choices', `p50 ${latencyLabel}`, `p99 ${latencyLabel}`, '|', 'base top-1', 'base wrong', 'base top-3', 'base ood ans', 'base p50', 'base p99']
   const inDomain = (f: EvalFigures, x: number) => (f.inDomain ? pct(x) : '-')
   const ood = (f: EvalFigures, x: number) => (f.outOfDomain ? pct(x) : '-')
   const rows = reports.map(({ name, entries, ours: o, baseline: b }) => [
@@ -74,6 +74,7 @@ export function formatTable (reports: Array<Pick<SetReport, 'name' | 'entries' |
     `${o.inDomain}/${o.outOfDomain}`,
     inDomain(o, o.answerAccuracy),
     inDomain(o, o.wrongAnswerRate),
+    inDomain(o, o.top1Recall),
     inDomain(o, o.top3Recall),
     ood(o, o.outOfDomainAnswered),
     ood(o, o.outOfDomainChoices),

@@ -33,6 +33,8 @@ export interface EvalCounts {
   right: number
   /** In-domain lines answered with another question. */
   wrong: number
+  /** In-domain lines whose first candidate is acceptable, whatever the outcome (ranking alone). */
+  top1: number
   /** In-domain lines with an acceptable question in the first three. */
   top3: number
   oodAnswered: number
@@ -42,6 +44,7 @@ export interface EvalCounts {
 export interface EvalFigures extends EvalCounts {
   answerAccuracy: number
   wrongAnswerRate: number
+  top1Recall: number
   top3Recall: number
   outOfDomainAnswered: number
   /** Share of out-of-domain lines that got a "did you mean" list. */
@@ -100,6 +103,7 @@ export function ratios (c: EvalCounts): EvalFigures {
     ...c,
     answerAccuracy: ratio(c.right, c.inDomain),
     wrongAnswerRate: ratio(c.wrong, c.inDomain),
+    top1Recall: ratio(c.top1, c.inDomain),
     top3Recall: ratio(c.top3, c.inDomain),
     outOfDomainAnswered: ratio(c.oodAnswered, c.outOfDomain),
     outOfDomainChoices: ratio(c.oodChoices, c.outOfDomain),
@@ -115,13 +119,14 @@ export function addCounts (a: EvalCounts, b: EvalCounts): EvalCounts {
     outOfDomain: a.outOfDomain + b.outOfDomain,
     right: a.right + b.right,
     wrong: a.wrong + b.wrong,
+    top1: a.top1 + b.top1,
     top3: a.top3 + b.top3,
     oodAnswered: a.oodAnswered + b.oodAnswered,
     oodChoices: a.oodChoices + b.oodChoices,
   }
 }
 
-export const NO_COUNTS: EvalCounts = { cases: 0, inDomain: 0, outOfDomain: 0, right: 0, wrong: 0, top3: 0, oodAnswered: 0, oodChoices: 0 }
+export const NO_COUNTS: EvalCounts = { cases: 0, inDomain: 0, outOfDomain: 0, right: 0, wrong: 0, top1: 0, top3: 0, oodAnswered: 0, oodChoices: 0 }
 
 /** Figures for results already computed, one per case. */
 export function figures (cases: EvalCase[], results: Scored[]): { figures: EvalFigures; misses: EvalMiss[] } {
@@ -147,6 +152,7 @@ export function figures (cases: EvalCase[], results: Scored[]): { figures: EvalF
       if (answered) n.wrong++
       miss()
     }
+    if (hits(questions[0], c.expect)) n.top1++
     if ([...new Set(questions)].slice(0, 3).some((q) => hits(q, c.expect))) n.top3++
   })
   return { figures: ratios(n), misses }

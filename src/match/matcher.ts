@@ -9,7 +9,8 @@
 //    platform word in the utterance prefers that platform's entries;
 // 5. the confidence model (model.ts) turns a few corpus-size-free features of each candidate
 //    (relevance share, coverage both ways, gap to the runner-up, unseen words, length) into the
-//    probability that it is right; the thresholds (thresholds.ts) are on that probability.
+//    probability that it is right, and the candidates are ranked by it; the thresholds
+//    (thresholds.ts) are on that probability.
 import { Index, Encoder } from 'flexsearch'
 import type { FaqCorpus, FaqEntry } from '../faq/schema.js'
 import { featureVector, probability, type ConfidenceModel, type Features } from './model.js'
@@ -41,6 +42,8 @@ export function addTerms (index: Index, id: number, terms: string[]): void {
 interface Query {
   normalized: string
   rewritten: string
+  /** The rewritten text before lexicon additions: what the customer said, to compare with questions. */
+  typed: string
   synonyms: Applied[]
   keyboard: Applied[]
   expansions: string[]
@@ -162,12 +165,15 @@ export class FaqMatcher implements Matcher {
     if (this.#fillers.size) rewritten = rewritten.split(' ').filter((w) => !this.#fillers.has(w)).join(' ')
     const keyboard: Applied[] = []
     if (/[a-z]/.test(rewritten)) rewritten = this.#keyboard(rewritten, keyboard)
+    const own = queryTerms(rewritten)
+    const typed = rewritten
     const expanded = this.#expansions.apply(rewritten)
     rewritten = expanded.text
-    const terms = queryTerms(rewritten)
+    const terms = expanded.added.length ? queryTerms(rewritten) : own
     const q: Query = {
       normalized,
       rewritten,
+      typed,
       synonyms: applied.applied,
       keyboard,
       expansions: expanded.added,
@@ -191,6 +197,11 @@ export class FaqMatcher implements Matcher {
       }
       // A glue or cross-space bigram no entry has is grammar ("배포가", "가뭔"), not missing content.
       if (w < SCORING.term.stem) continue
+      // A lexicon addition the corpus lacks is a guess that missed, not an off-topic word the customer said.
+      if (!own.has(term)) continue
+      // A whole word the corpus lacks is mostly a known word in an unseen inflection (완료된거맞나): its
+      // bigrams already say whether the content is known, so the word counts once, not twice.
+      if (w === SCORING.term.stem && term.length > 1 && !/[a-z0-9]/.test(term)) continue
       q.mass += w
       // A Hangul bigram no entry has may be a typo of one that some entry has (채탕 → 채팅).
       const near = term.length === 2 && w === SCORING.term.bigram ? this.#korean.near(term) : []
@@ -268,10 +279,13 @@ export class FaqMatcher implements Matcher {
     const questions = this.corpus.entries
     scored.sort((a, b) => b.relevance - a.relevance || compare(questions[a.entry]!.question, questions[b.entry]!.question) || compare(questions[a.entry]!.id, questions[b.entry]!.id))
     const top = scored.slice(0, SCORING.considered)
-    return top.map((s, k) => {
+    const rated = top.map((s, k) => {
       const f = this.#features(s, k, top, q)
       return { s, p: probability(this.model, featureVector(f)), f }
     })
+    // The model weighs more than relevance (how much of the question the utterance covers, the lead):
+    // among the considered candidates the more probable goes first. Stable: ties keep relevance order.
+    return rated.sort((a, b) => b.p - a.p)
   }
 
   /** BM25F relevance of entry i, and how much of the utterance and of the entry each side explains. */
@@ -307,7 +321,8 @@ export class FaqMatcher implements Matcher {
       relevance += q.idfs[j]! * q.weights[j]! * tf * (k1 + 1) / (k1 + tf)
       if (tq > 0 || tc > 0) {
         about += q.weights[j]!
-        matchedTerms++
+        // A typo reading is a guess: an answer needs at least one term the customer typed.
+        if (!q.typoOf[j]) matchedTerms++
       } else answerOnly += q.weights[j]!
     }
     for (let v = v0; v < v1; v++) {
@@ -360,7 +375,7 @@ export class FaqMatcher implements Matcher {
   #decide (q: Query, ranked: Array<{ s: Scored; p: number }>, th: Thresholds): { outcome: Outcome; shown: Array<{ s: Scored; p: number }>; reason: string } {
     if (!ranked[0]) return { outcome: 'none', shown: [], reason: q.ids.length ? 'no entry shares a term' : 'no searchable terms' }
     // The question itself, typed or sent by a list tap, is answered whatever its neighbours.
-    const exact = ranked.slice(0, SCORING.maxChoices).findIndex((r) => this.#isQuestion(r.s.entry, q.rewritten))
+    const exact = ranked.slice(0, SCORING.maxChoices).findIndex((r) => this.#isQuestion(r.s.entry, q.typed))
     if (exact >= 0) {
       const shown = [ranked[exact]!, ...ranked.filter((_, k) => k !== exact)].slice(0, SCORING.maxChoices)
       return { outcome: 'answer', shown, reason: 'the utterance is the question' }
@@ -368,16 +383,28 @@ export class FaqMatcher implements Matcher {
     const top = ranked[0]
     const rival = ranked.slice(1).find((r) => !this.#sameQuestion(r.s.entry, top.s.entry))
     const lead = top.p - (rival?.p ?? 0)
-    if (top.p >= th.answerMin && lead >= th.marginMin && top.s.matchedTerms >= th.minTerms) {
+    // A runner-up that scores nearly the same is nearly the same question told apart by a word or two
+    // ("정기 구독 자동 해지" / "정기구독 ... 구독 취소"): whichever is first, answering is a coin toss.
+    let rivalRelevance = 0
+    for (const r of ranked) if (r !== top && r.s.relevance > rivalRelevance && !this.#sameQuestion(r.s.entry, top.s.entry)) rivalRelevance = r.s.relevance
+    const relevanceLead = 1 - rivalRelevance / top.s.relevance
+    if (top.p >= th.answerMin && lead >= th.marginMin && relevanceLead >= SCORING.answerLead && top.s.matchedTerms >= th.minTerms) {
       return { outcome: 'answer', shown: ranked.slice(0, SCORING.maxChoices), reason: 'confident' }
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
-    const plausible = ranked.filter((r) => r.p >= th.choicesMin && r.s.relevance >= floor).slice(0, SCORING.maxChoices)
+    // A list is offered when some entry is plausible; beside it go the entries that are at least half
+    // as plausible (the customer picks among near misses; whether a list is offered at all is unchanged).
+    const plausible = ranked.some((r) => r.p >= th.choicesMin && r.s.relevance >= floor)
+      ? [...ranked.filter((r) => r.p >= th.choicesMin && r.s.relevance >= floor),
+          ...ranked.filter((r) => r.p < th.choicesMin && r.p >= th.choicesMin * SCORING.choiceCompanionShare && r.s.relevance >= floor)].slice(0, SCORING.maxChoices)
+      : []
     const why = top.p < th.answerMin
       ? `probability ${round(top.p)} below ${th.answerMin}`
       : lead < th.marginMin
         ? `lead ${round(lead)} over the runner-up below ${th.marginMin}`
-        : `matched terms ${top.s.matchedTerms} below ${th.minTerms}`
+        : relevanceLead < SCORING.answerLead
+          ? `the runner-up scores within ${round(100 * relevanceLead)}% of the top (needs ${100 * SCORING.answerLead}%)`
+          : `matched terms ${top.s.matchedTerms} typed in question or category below ${th.minTerms}`
     if (plausible.length) return { outcome: 'choices', shown: plausible, reason: why }
     // Not offered to users; kept for logs and the operator.
     return { outcome: 'none', shown: ranked.slice(0, 3), reason: `${why}; nothing plausible to offer` }

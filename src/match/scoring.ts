@@ -40,8 +40,18 @@ export const SCORING = {
   typoReadings: 2,
   /** Candidates the confidence model looks at (the rest are far below the top). */
   considered: 8,
+  /**
+   * An answer needs the top's relevance to lead the best different entry's by this share of the top's;
+   * closer, the two are near-identical questions and are offered side by side instead.
+   */
+  answerLead: 0.05,
   /** At most this many choices are offered (a KakaoTalk list card holds five). */
   maxChoices: 5,
+  /**
+   * Once some entry is plausible enough for a list (MATCH_CHOICES_MIN), the entries with at least this
+   * share of that probability are offered beside it.
+   */
+  choiceCompanionShare: 0.5,
   /** A candidate is only offered when its relevance is at least this share of the top's. */
   choiceRelevanceShare: 0.35,
 } as const

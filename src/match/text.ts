@@ -183,11 +183,21 @@ function stemOf (word: string): string {
   let s = STEMS.get(word)
   if (s === undefined) {
     s = stem(word) || word
+    // A noun + 하다/되다 turned into a noun phrase (주문한거, 취소한건데, 결제된것): the stemmer keeps
+    // it whole, so its bigrams 문한/한거 met other entries' 주문한/제한. The noun is the content.
+    const m = s.length >= 4 ? NOMINALIZED().exec(s) : null
+    if (m && m.index >= 2) s = s.slice(0, m.index)
     if (STEMS.size >= STEM_CACHE) STEMS.clear()
     STEMS.set(word, s)
   }
   return s
 }
+
+/** 한/할/된/될/하는/되는/했던/됐던 + 거/것/건/게 at a word end (folded like the text it is matched on). */
+function NOMINALIZED (): RegExp {
+  return (NOMINALIZED.re ??= new RegExp(`(?:${['한', '할', '된', '될', '하는', '되는', '했던', '됐던'].map((x) => foldVowels(x)).join('|')})(?:${['거', '것', '건', '게'].map((x) => foldVowels(x)).join('|')})$`))
+}
+NOMINALIZED.re = undefined as RegExp | undefined
 
 /** Stems of words seen, bounded: words repeat across a corpus and in chat, and stem() is the costliest step. */
 const STEMS = new Map<string, string>()
