@@ -5,7 +5,7 @@ import { koreanHelpers } from './korean-helpers.js'
 import { FaqMatcher, addTerms, createIndex } from './matcher.js'
 import { loadModel, type ConfidenceModel } from './model.js'
 import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
-import { buildStore, indexTerms, type CorpusStore } from './store.js'
+import { buildStore, indexTerms, type CorpusStore, type IndexedTerms } from './store.js'
 import { Expansions, loadLexicon, mergeSynonyms, type Lexicon } from './lexicon.js'
 import { Synonyms, loadSynonymDict } from './synonyms.js'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
@@ -51,40 +51,52 @@ function pacer (sliceMs: number | undefined): () => Promise<void> | undefined {
   }
 }
 
-async function assemble (corpus: FaqCorpus, store: CorpusStore, about: string[][], answer: string[][], s: Setup): Promise<FaqMatcher> {
+/** What each matcher's FlexSearch indexes were fed, for its snapshot (restore skips indexTerms). */
+const indexedOf = new WeakMap<FaqMatcher, IndexedTerms>()
+
+async function assemble (corpus: FaqCorpus, store: CorpusStore, indexed: IndexedTerms, s: Setup): Promise<FaqMatcher> {
   const aboutIndex = createIndex()
   const answerIndex = createIndex()
-  for (let i = 0; i < about.length; i++) {
+  const { terms } = store
+  // One entry's term strings at a time: no array of 100k string arrays for the GC to trace.
+  const strings = (start: Int32Array, ids: Int32Array, i: number) => {
+    const out: string[] = []
+    for (let k = start[i]!; k < start[i + 1]!; k++) out.push(terms[ids[k]!]!)
+    return out
+  }
+  const n = indexed.aboutStart.length - 1
+  for (let i = 0; i < n; i++) {
     if ((i & 63) === 63) await s.pause()
-    addTerms(aboutIndex, i, about[i]!)
-    addTerms(answerIndex, i, answer[i]!)
+    addTerms(aboutIndex, i, strings(indexed.aboutStart, indexed.about, i))
+    addTerms(answerIndex, i, strings(indexed.answerStart, indexed.answer, i))
   }
   await s.pause()
   const korean = koreanHelpers(store)
   await s.pause()
   const expansions = new Expansions(s.lexicon.oneWay, s.synonyms)
-  return new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
+  const matcher = new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
+  indexedOf.set(matcher, indexed)
+  return matcher
 }
 
 export async function createMatcher (corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
   const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
   const store = await buildStore(corpus, rewrite, s.pause)
-  const { about, answer } = await indexTerms(store, s.pause)
-  return assemble(corpus, store, about, answer, s)
+  return assemble(corpus, store, await indexTerms(store, s.pause), s)
 }
 
 /** Fast cold start: a serialized index for exactly this corpus + options; restore throws on any mismatch. */
 export async function snapshotMatcher (m: Matcher): Promise<Uint8Array> {
-  if (!(m instanceof FaqMatcher)) throw new Error('snapshotMatcher: not a matcher built by createMatcher')
-  return encodeSnapshot(m.store, fingerprint(m.corpus, m.synonyms))
+  const indexed = m instanceof FaqMatcher ? indexedOf.get(m) : undefined
+  if (!(m instanceof FaqMatcher) || !indexed) throw new Error('snapshotMatcher: not a matcher built by createMatcher')
+  return encodeSnapshot(m.store, indexed, await fingerprint(m.corpus, m.synonyms, () => undefined))
 }
 
 export async function restoreMatcher (corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
-  const store = decodeSnapshot(bytes, fingerprint(corpus, s.synonyms))
-  const { about, answer } = await indexTerms(store, s.pause)
-  return assemble(corpus, store, about, answer, s)
+  const { store, indexed } = await decodeSnapshot(bytes, await fingerprint(corpus, s.synonyms, s.pause), s.pause)
+  return assemble(corpus, store, indexed, s)
 }
 
 export { FaqMatcher } from './matcher.js'

@@ -230,29 +230,41 @@ export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => 
   }
 }
 
+/** What FlexSearch indexes, as term ids: entry i's terms are `ids[start[i] .. start[i + 1])`. */
+export interface IndexedTerms {
+  aboutStart: Int32Array
+  about: Int32Array
+  answerStart: Int32Array
+  answer: Int32Array
+}
+
 /**
  * What FlexSearch indexes per entry: the distinct terms of question, alternates and category, and
  * the answer's rarest content terms (no glue or cross-space bigrams) that those fields do not hold.
+ * Kept as term ids in typed arrays (no string array per entry for the GC to trace) and saved in the
+ * snapshot, so a restore hands them straight to FlexSearch.
  */
-export async function indexTerms (store: CorpusStore, pause: () => Promise<void> | undefined): Promise<{ about: string[][]; answer: string[][] }> {
+export async function indexTerms (store: CorpusStore, pause: () => Promise<void> | undefined): Promise<IndexedTerms> {
   const { variants, categories, answers, variantStart, categoryOf, terms } = store
   const n = categoryOf.length
-  const about: string[][] = new Array(n)
-  const answer: string[][] = new Array(n)
+  const aboutStart = new Int32Array(n + 1)
+  const answerStart = new Int32Array(n + 1)
+  const about = new Pool(new Int32Array(1 << 16))
+  const answer = new Pool(new Int32Array(1 << 16))
   const mark = new Int32Array(terms.length).fill(-1)
+  const rest: number[] = []
   for (let i = 0; i < n; i++) {
     if ((i & 255) === 255) await pause()
-    const list: string[] = []
+    aboutStart[i] = about.length
     const take = (id: number) => {
       if (mark[id] === i) return
       mark[id] = i
-      list.push(terms[id]!)
+      about.push(id)
     }
     for (let k = variants.start[variantStart[i]!]!; k < variants.start[variantStart[i + 1]!]!; k++) take(variants.term[k]!)
     const c = categoryOf[i]!
     for (let k = categories.start[c]!; k < categories.start[c + 1]!; k++) take(categories.term[k]!)
-    about[i] = list
-    const rest: number[] = []
+    rest.length = 0
     for (let k = answers.start[i]!; k < answers.start[i + 1]!; k++) {
       const id = answers.term[k]!
       if (mark[id] !== i && answers.weight[k]! >= SCORING.term.stem) rest.push(id)
@@ -261,9 +273,12 @@ export async function indexTerms (store: CorpusStore, pause: () => Promise<void>
       rest.sort((a, b) => store.dfAnswer[a]! - store.dfAnswer[b]! || a - b)
       rest.length = SCORING.candidates.answerTerms
     }
-    answer[i] = rest.map((id) => terms[id]!)
+    answerStart[i] = answer.length
+    for (const id of rest) answer.push(id)
   }
-  return { about, answer }
+  aboutStart[n] = about.length
+  answerStart[n] = answer.length
+  return { aboutStart, about: about.done(), answerStart, answer: answer.done() }
 }
 
 /** Position of `id` in the sorted slice [from, to) of `term`, or -1. */
