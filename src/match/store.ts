@@ -80,13 +80,36 @@ class FieldBuilder {
   length = new Pool(new Float32Array(1024))
   mass = new Pool(new Float32Array(1024))
 
+  /** Positions of the slice being added, sorted by term id; reused (a field has tens of terms). */
+  #order = new Int32Array(256)
+
   /** Appends one slice from parallel (unsorted, distinct) ids, tfs and weights. */
   add (ids: number[], tfs: number[], ws: number[]): void {
     this.start.push(this.term.length)
-    const order = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!)
+    const n = ids.length
+    if (n > this.#order.length) this.#order = new Int32Array(n * 2)
+    const order = this.#order
+    // Insertion sort of positions by id: the ids are distinct, so the order is the one any sort
+    // gives, without a closure, an array per field, or the comparator calls of Array.prototype.sort.
+    if (n > 64) {
+      // A long field (a long answer): a sort that stays n log n.
+      const sorted = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!)
+      for (let k = 0; k < n; k++) order[k] = sorted[k]!
+    } else {
+      for (let k = 0; k < n; k++) {
+        const id = ids[k]!
+        let j = k
+        while (j > 0 && ids[order[j - 1]!]! > id) {
+          order[j] = order[j - 1]!
+          j--
+        }
+        order[j] = k
+      }
+    }
     let len = 0
     let mass = 0
-    for (const k of order) {
+    for (let o = 0; o < n; o++) {
+      const k = order[o]!
       this.term.push(ids[k]!)
       this.tf.push(tfs[k]!)
       this.weight.push(ws[k]!)
