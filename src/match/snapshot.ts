@@ -29,7 +29,7 @@ export async function fingerprint (corpus: FaqCorpus, synonyms: Synonyms, pause:
   h.update('[')
   const { entries } = corpus
   for (let i = 0; i < entries.length; i++) {
-    if ((i & 1023) === 1023) await pause()
+    if ((i & 255) === 255) await pause()
     if (i) h.update(',')
     h.update(JSON.stringify(entries[i]))
   }
@@ -50,6 +50,7 @@ function arraysOf (store: CorpusStore, indexed: IndexedTerms): Arrays {
   return [store.dfAbout, store.dfAnswer, store.variantStart, store.categoryOf, store.platforms, ...slices(store.variants), ...slices(store.categories), ...slices(store.answers), ...INDEXED.map((k) => indexed[k])]
 }
 
+const COPY_BYTES = 4 << 20
 const align = (n: number, to: number) => (n + to - 1) & ~(to - 1)
 
 export function encodeSnapshot (store: CorpusStore, indexed: IndexedTerms, print: string): Uint8Array {
@@ -121,10 +122,14 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
     const byteLength = length * 4
     if (at + byteLength > bytes.length) fail('truncated body')
     const a = kind === 'i' ? new Int32Array(length) : new Float32Array(length)
-    new Uint8Array(a.buffer).set(bytes.subarray(at, at + byteLength))
+    const into = new Uint8Array(a.buffer)
+    // 4 MB at a time: copying a 30 MB array in one go is a stall of its own.
+    for (let from = 0; from < byteLength; from += COPY_BYTES) {
+      into.set(bytes.subarray(at + from, at + Math.min(byteLength, from + COPY_BYTES)), from)
+      await pause()
+    }
     arrays.push(a)
     at += byteLength
-    await pause()
   }
   const slices = (from: number): FieldSlices => Object.fromEntries(FIELDS.map((k, i) => [k, arrays[from + i]])) as unknown as FieldSlices
   const indexedFrom = 5 + 3 * FIELDS.length
