@@ -81,6 +81,7 @@ async function assemble (corpus: FaqCorpus, store: CorpusStore, indexed: Indexed
 
 export async function createMatcher (corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
+  await s.pause()
   const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
   const store = await buildStore(corpus, rewrite, s.pause)
   return assemble(corpus, store, await indexTerms(store, s.pause), s)
@@ -95,6 +96,8 @@ export async function snapshotMatcher (m: Matcher): Promise<Uint8Array> {
 
 export async function restoreMatcher (corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
+  // Setup parses the lexicon and merges the synonyms: a slice of its own.
+  await s.pause()
   const { store, indexed } = await decodeSnapshot(bytes, await fingerprint(corpus, s.synonyms, s.pause), s.pause)
   return assemble(corpus, store, indexed, s)
 }
