@@ -2,7 +2,8 @@
 // normalization, synonyms and analysis of every entry. A header names the format, and a
 // fingerprint of exactly what the store was built from (the corpus, the effective synonyms and
 // lexicon, the term weights); restore refuses a snapshot whose fingerprint differs. It also holds
-// the term ids FlexSearch is fed (IndexedTerms), so a restore skips that pass too.
+// the term ids FlexSearch is fed (IndexedTerms) and FlexSearch's own postings (postings.ts), so a
+// restore neither analyzes nor indexes anything.
 //
 //   u32 LE header length | header JSON | padding to 8 | terms (utf8, '\n'-joined) | padding to 4 | typed arrays
 //
@@ -11,10 +12,11 @@ import { createHash } from 'node:crypto'
 import type { FaqCorpus } from '../faq/schema.js'
 import { SCORING } from './scoring.js'
 import type { CorpusStore, FieldSlices, IndexedTerms } from './store.js'
+import { POSTINGS_FIELDS, type Postings } from './postings.js'
 import type { Synonyms } from './synonyms.js'
 
 /** Bump when the store layout or the analysis (text.ts) changes. */
-export const SNAPSHOT_FORMAT = 2
+export const SNAPSHOT_FORMAT = 3
 const MAGIC = 'faq-matcher-snapshot'
 
 type Pause = () => Promise<void> | undefined
@@ -45,16 +47,20 @@ const FIELDS = ['start', 'term', 'tf', 'weight', 'length', 'mass'] as const
 const INDEXED = ['aboutStart', 'about', 'answerStart', 'answer'] as const
 type Arrays = Array<Int32Array | Float32Array>
 
-function arraysOf (store: CorpusStore, indexed: IndexedTerms): Arrays {
+interface Saved { about: Postings, answer: Postings }
+const LAYOUT = 5 + 3 * FIELDS.length + INDEXED.length + 2 * POSTINGS_FIELDS.length
+
+function arraysOf (store: CorpusStore, indexed: IndexedTerms, postings: Saved): Arrays {
   const slices = (f: FieldSlices) => FIELDS.map((k) => f[k])
-  return [store.dfAbout, store.dfAnswer, store.variantStart, store.categoryOf, store.platforms, ...slices(store.variants), ...slices(store.categories), ...slices(store.answers), ...INDEXED.map((k) => indexed[k])]
+  const lists = (p: Postings) => POSTINGS_FIELDS.map((k) => p[k])
+  return [store.dfAbout, store.dfAnswer, store.variantStart, store.categoryOf, store.platforms, ...slices(store.variants), ...slices(store.categories), ...slices(store.answers), ...INDEXED.map((k) => indexed[k]), ...lists(postings.about), ...lists(postings.answer)]
 }
 
 const COPY_BYTES = 4 << 20
 const align = (n: number, to: number) => (n + to - 1) & ~(to - 1)
 
-export function encodeSnapshot (store: CorpusStore, indexed: IndexedTerms, print: string): Uint8Array {
-  const arrays = arraysOf(store, indexed)
+export function encodeSnapshot (store: CorpusStore, indexed: IndexedTerms, postings: Saved, print: string): Uint8Array {
+  const arrays = arraysOf(store, indexed, postings)
   const terms = Buffer.from(store.terms.join('\n'), 'utf8')
   const header = Buffer.from(JSON.stringify({
     magic: MAGIC,
@@ -92,7 +98,7 @@ async function splitTerms (text: string, count: number, pause: Pause): Promise<s
   return terms
 }
 
-export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: Pause): Promise<{ store: CorpusStore; indexed: IndexedTerms }> {
+export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: Pause): Promise<{ store: CorpusStore; indexed: IndexedTerms; postings: Saved }> {
   const fail = (why: string): never => {
     throw new Error(`matcher snapshot rejected: ${why}`)
   }
@@ -109,7 +115,7 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
   if (header.magic !== MAGIC) fail('not a matcher snapshot')
   if (header.format !== SNAPSHOT_FORMAT) fail(`format ${header.format}, this build reads ${SNAPSHOT_FORMAT}`)
   if (header.fingerprint !== print) fail('built from another corpus, synonyms or analysis')
-  if (header.arrays.length !== 5 + 3 * FIELDS.length + INDEXED.length) fail('unexpected layout')
+  if (header.arrays.length !== LAYOUT) fail('unexpected layout')
   const termsAt = align(4 + headerLength, 8)
   if (termsAt + header.termBytes > bytes.length) fail('truncated terms')
   const terms = header.termCount ? await splitTerms(Buffer.from(bytes.buffer, bytes.byteOffset + termsAt, header.termBytes).toString('utf8'), header.termCount, pause) : []
@@ -134,6 +140,9 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
   const slices = (from: number): FieldSlices => Object.fromEntries(FIELDS.map((k, i) => [k, arrays[from + i]])) as unknown as FieldSlices
   const indexedFrom = 5 + 3 * FIELDS.length
   const indexed = Object.fromEntries(INDEXED.map((k, i) => [k, arrays[indexedFrom + i]])) as unknown as IndexedTerms
+  const lists = (from: number): Postings => Object.fromEntries(POSTINGS_FIELDS.map((k, i) => [k, arrays[from + i]])) as unknown as Postings
+  const postingsFrom = indexedFrom + INDEXED.length
+  const postings = { about: lists(postingsFrom), answer: lists(postingsFrom + POSTINGS_FIELDS.length) }
   return {
     store: {
       terms,
@@ -148,5 +157,6 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
       avg: header.avg,
     },
     indexed,
+    postings,
   }
 }
