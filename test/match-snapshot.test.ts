@@ -30,7 +30,8 @@ t.test('a restored matcher snapshots to the same bytes and answers the same', as
 
 t.test('normalize: the ASCII + syllable fast path folds, lowercases and collapses like the general path', async (t) => {
   // Each pair: text on the fast path, and the same with a character that sends it the general way.
-  for (const [fast, general] of [['  PC버전  Login!! 안돼요 ', '  PC버전  Login!! 안돼요 \u3000'], ['패널티 잔존률?', '패널티 잔존률？'], ['A-B_c 123', 'A-B_c 123 —']]) {
+  const pairs: Array<[string, string]> = [['  PC버전  Login!! 안돼요 ', '  PC버전  Login!! 안돼요 \u3000'], ['패널티 잔존률?', '패널티 잔존률？'], ['A-B_c 123', 'A-B_c 123 —']]
+  for (const [fast, general] of pairs) {
     t.equal(normalize(fast), normalize(general), fast)
   }
   t.equal(normalize('  Hello, 카카오톡!  돼요 '), `hello 카카오톡 ${normalize('되요')}`, 'lowercased, punctuation folded, trimmed, 돼/되 alike')

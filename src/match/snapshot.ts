@@ -120,21 +120,28 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
   if (termsAt + header.termBytes > bytes.length) fail('truncated terms')
   const terms = header.termCount ? await splitTerms(Buffer.from(bytes.buffer, bytes.byteOffset + termsAt, header.termBytes).toString('utf8'), header.termCount, pause) : []
   await pause()
-  // Each array is copied into its own buffer: typed arrays need 4-byte alignment, which a payload
-  // inside an index file (or a Buffer from the pool) need not have; one at a time, yielding between.
+  // Typed arrays need 4-byte alignment: an aligned payload is viewed in place, any other is copied
+  // array by array, yielding between pieces.
   let at = align(termsAt + header.termBytes, 4)
   const arrays: Arrays = []
   for (const [kind, length] of header.arrays) {
     const byteLength = length * 4
     if (at + byteLength > bytes.length) fail('truncated body')
-    const a = kind === 'i' ? new Int32Array(length) : new Float32Array(length)
-    const into = new Uint8Array(a.buffer)
-    // 4 MB at a time: copying a 30 MB array in one go is a stall of its own.
-    for (let from = 0; from < byteLength; from += COPY_BYTES) {
-      into.set(bytes.subarray(at + from, at + Math.min(byteLength, from + COPY_BYTES)), from)
-      await pause()
+    const offset = bytes.byteOffset + at
+    if (offset % 4 === 0) {
+      // Aligned (an index file pads its header for this): a view, no copy; the arrays keep the
+      // file's buffer alive, which is what they are made of anyway.
+      arrays.push(kind === 'i' ? new Int32Array(bytes.buffer, offset, length) : new Float32Array(bytes.buffer, offset, length))
+    } else {
+      const a = kind === 'i' ? new Int32Array(length) : new Float32Array(length)
+      const into = new Uint8Array(a.buffer)
+      // 4 MB at a time: copying a 30 MB array in one go is a stall of its own.
+      for (let from = 0; from < byteLength; from += COPY_BYTES) {
+        into.set(bytes.subarray(at + from, at + Math.min(byteLength, from + COPY_BYTES)), from)
+        await pause()
+      }
+      arrays.push(a)
     }
-    arrays.push(a)
     at += byteLength
   }
   const slices = (from: number): FieldSlices => Object.fromEntries(FIELDS.map((k, i) => [k, arrays[from + i]])) as unknown as FieldSlices
