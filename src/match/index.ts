@@ -110,6 +110,7 @@ export async function snapshotMatcher (m: Matcher): Promise<Uint8Array> {
   return encodeSnapshot(m.store, parts.indexed, postings, await fingerprint(m.corpus, m.synonyms, none))
 }
 
+/** The matcher may view its arrays in `bytes` (when they are aligned): do not modify them afterwards. */
 export async function restoreMatcher (corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
   // Setup parses the lexicon and merges the synonyms: a slice of its own.
