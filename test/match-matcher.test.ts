@@ -137,7 +137,7 @@ t.test('snapshot and restore: the same matcher, and a snapshot of anything else 
   await t.rejects(restoreMatcher(other, bytes, { synonymsFile }), /another corpus/)
   await t.rejects(restoreMatcher(corpus, bytes), /another corpus, synonyms/, 'other synonyms')
   const bumped = Uint8Array.from(bytes)
-  const text = Buffer.from(bumped).toString('latin1').replace('"format":1', '"format":9')
+  const text = Buffer.from(bumped).toString('latin1').replace(/"format":\d+/, '"format":9')
   await t.rejects(restoreMatcher(corpus, Buffer.from(text, 'latin1'), { synonymsFile }), /format 9/)
   await t.rejects(restoreMatcher(corpus, new Uint8Array(3), { synonymsFile }), /rejected/)
 })

@@ -57,7 +57,10 @@ export async function optionsFingerprint (options: MatcherOptions & { modelFile?
 
 export function encodeIndex (header: Omit<IndexHeader, 'payloadBytes' | 'payloadSha256' | 'format'>, payload: Uint8Array): Buffer {
   const full: IndexHeader = { format: INDEX_FORMAT, ...header, payloadBytes: payload.byteLength, payloadSha256: sha256(payload) }
-  const json = Buffer.from(JSON.stringify(full), 'utf8')
+  // The header is padded with spaces (still JSON) so the payload starts on an 8-byte boundary of the
+  // file: the matcher then views its arrays in the file's memory instead of copying 100+ MB.
+  const text = JSON.stringify(full)
+  const json = Buffer.from(text.padEnd(text.length + ((8 - ((MAGIC.length + 4 + Buffer.byteLength(text)) % 8)) % 8)), 'utf8')
   const length = Buffer.alloc(4)
   length.writeUInt32LE(json.length)
   return Buffer.concat([MAGIC, length, json, payload])

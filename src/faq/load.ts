@@ -76,9 +76,13 @@ export function validateCorpus (raw: unknown, file = '<corpus>'): FaqCorpus {
  */
 export function validateEntry<S extends typeof FaqEntry | typeof FaqEntryInput> (schema: S, e: unknown, where: string): Static<S> {
   if (!e || typeof e !== 'object' || Array.isArray(e)) throw new CorpusError(`${where}: must be an object`)
+  const check = compiled.get(schema)!
+  // Every default is on a required field, so an entry that already passes has nothing to fill:
+  // skip Value.Default (the interpreted walk was most of loading a 100k-entry corpus).
+  if (check.Check(e)) return { ...e } as Static<S>
   // A shallow copy is enough: defaults only fill missing top-level arrays, nested values are not mutated.
   const entry = Value.Default(schema, { ...e }) as unknown
-  const first = compiled.get(schema)?.Check(entry) ? undefined : Value.Errors(schema, entry).First()
+  const first = check.Check(entry) ? undefined : Value.Errors(schema, entry).First()
   if (first) {
     const field = first.path.replace(/^\//, '').replace(/\//g, '.') || '(entry)'
     throw new CorpusError(`${where}: field "${field}" ${describe(first, entry)}`)

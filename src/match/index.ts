@@ -5,7 +5,9 @@ import { koreanHelpers } from './korean-helpers.js'
 import { FaqMatcher, addTerms, createIndex } from './matcher.js'
 import { loadModel, type ConfidenceModel } from './model.js'
 import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
-import { buildStore, indexTerms, type CorpusStore } from './store.js'
+import { buildStore, indexTerms, type CorpusStore, type IndexedTerms } from './store.js'
+import { exportPostings, importPostings, type Postings } from './postings.js'
+import type { Index } from 'flexsearch'
 import { Expansions, loadLexicon, mergeSynonyms, type Lexicon } from './lexicon.js'
 import { Synonyms, loadSynonymDict } from './synonyms.js'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
@@ -51,40 +53,70 @@ function pacer (sliceMs: number | undefined): () => Promise<void> | undefined {
   }
 }
 
-async function assemble (corpus: FaqCorpus, store: CorpusStore, about: string[][], answer: string[][], s: Setup): Promise<FaqMatcher> {
+/** What each matcher's FlexSearch indexes were fed, and the indexes, for its snapshot. */
+const built = new WeakMap<FaqMatcher, { indexed: IndexedTerms, aboutIndex: Index, answerIndex: Index }>()
+
+/** FlexSearch's indexes: from saved postings (a restore), else by adding every entry's terms. */
+async function flexIndexes (store: CorpusStore, indexed: IndexedTerms, postings: { about: Postings, answer: Postings } | undefined, s: Setup) {
   const aboutIndex = createIndex()
   const answerIndex = createIndex()
-  for (let i = 0; i < about.length; i++) {
-    if ((i & 63) === 63) await s.pause()
-    addTerms(aboutIndex, i, about[i]!)
-    addTerms(answerIndex, i, answer[i]!)
+  if (postings) {
+    await importPostings(aboutIndex, postings.about, store.terms, s.pause)
+    await importPostings(answerIndex, postings.answer, store.terms, s.pause)
+    return { aboutIndex, answerIndex }
   }
+  const { terms } = store
+  // One entry's term strings at a time: no array of 100k string arrays for the GC to trace.
+  const strings = (start: Int32Array, ids: Int32Array, i: number) => {
+    const out: string[] = []
+    for (let k = start[i]!; k < start[i + 1]!; k++) out.push(terms[ids[k]!]!)
+    return out
+  }
+  const n = indexed.aboutStart.length - 1
+  for (let i = 0; i < n; i++) {
+    if ((i & 63) === 63) await s.pause()
+    addTerms(aboutIndex, i, strings(indexed.aboutStart, indexed.about, i))
+    addTerms(answerIndex, i, strings(indexed.answerStart, indexed.answer, i))
+  }
+  return { aboutIndex, answerIndex }
+}
+
+async function assemble (corpus: FaqCorpus, store: CorpusStore, indexed: IndexedTerms, postings: { about: Postings, answer: Postings } | undefined, s: Setup): Promise<FaqMatcher> {
+  const { aboutIndex, answerIndex } = await flexIndexes(store, indexed, postings, s)
   await s.pause()
   const korean = koreanHelpers(store)
   await s.pause()
   const expansions = new Expansions(s.lexicon.oneWay, s.synonyms)
-  return new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
+  const matcher = new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
+  built.set(matcher, { indexed, aboutIndex, answerIndex })
+  return matcher
 }
 
 export async function createMatcher (corpus: FaqCorpus, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
+  await s.pause()
   const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
   const store = await buildStore(corpus, rewrite, s.pause)
-  const { about, answer } = await indexTerms(store, s.pause)
-  return assemble(corpus, store, about, answer, s)
+  return assemble(corpus, store, await indexTerms(store, s.pause), undefined, s)
 }
 
 /** Fast cold start: a serialized index for exactly this corpus + options; restore throws on any mismatch. */
 export async function snapshotMatcher (m: Matcher): Promise<Uint8Array> {
-  if (!(m instanceof FaqMatcher)) throw new Error('snapshotMatcher: not a matcher built by createMatcher')
-  return encodeSnapshot(m.store, fingerprint(m.corpus, m.synonyms))
+  const parts = m instanceof FaqMatcher ? built.get(m) : undefined
+  if (!(m instanceof FaqMatcher) || !parts) throw new Error('snapshotMatcher: not a matcher built by createMatcher')
+  const termIds = new Map(m.store.terms.map((t, id) => [t, id]))
+  const none = () => undefined
+  const postings = { about: await exportPostings(parts.aboutIndex, termIds, none), answer: await exportPostings(parts.answerIndex, termIds, none) }
+  return encodeSnapshot(m.store, parts.indexed, postings, await fingerprint(m.corpus, m.synonyms, none))
 }
 
+/** The matcher may view its arrays in `bytes` (when they are aligned): do not modify them afterwards. */
 export async function restoreMatcher (corpus: FaqCorpus, bytes: Uint8Array, options: MatcherOptions = {}): Promise<FaqMatcher> {
   const s = await setup(options)
-  const store = decodeSnapshot(bytes, fingerprint(corpus, s.synonyms))
-  const { about, answer } = await indexTerms(store, s.pause)
-  return assemble(corpus, store, about, answer, s)
+  // Setup parses the lexicon and merges the synonyms: a slice of its own.
+  await s.pause()
+  const { store, indexed, postings } = await decodeSnapshot(bytes, await fingerprint(corpus, s.synonyms, s.pause), s.pause)
+  return assemble(corpus, store, indexed, postings, s)
 }
 
 export { FaqMatcher } from './matcher.js'

@@ -6,23 +6,54 @@ import type { FaqCorpus } from '../faq/schema.js'
 import { SCORING } from './scoring.js'
 import { analyze, bigramOf, type TermKind } from './text.js'
 
-/** A growable Int32/Float32 array (push only), so the build never holds millions of JS numbers. */
+type Pause = () => Promise<void> | undefined
+
+const CHUNK_BITS = 16
+const CHUNK = 1 << CHUNK_BITS
+
+/**
+ * A growable Int32/Float32 array (push only), so the build never holds millions of JS numbers.
+ * It grows by fixed chunks, never by copying what it holds: doubling a 4M-element array (three at
+ * once: an answer field's terms, tfs and weights) stalled a cooperative build for tens of ms.
+ */
 export class Pool<T extends Int32Array | Float32Array> {
   length = 0
-  constructor (public data: T) {}
-  push (v: number): void {
-    if (this.length === this.data.length) {
-      const next = new (this.data.constructor as new (n: number) => T)(this.data.length * 2)
-      next.set(this.data)
-      this.data = next
-    }
-    this.data[this.length++] = v
+  readonly #chunks: T[] = []
+  #chunk: T
+  #at = 0
+  constructor (readonly make: (n: number) => T) {
+    this.#chunk = make(CHUNK)
+    this.#chunks.push(this.#chunk)
   }
 
-  done (): T {
-    return this.data.slice(0, this.length) as T
+  push (v: number): void {
+    if (this.#at === CHUNK) {
+      this.#chunk = this.make(CHUNK)
+      this.#chunks.push(this.#chunk)
+      this.#at = 0
+    }
+    this.#chunk[this.#at++] = v
+    this.length++
+  }
+
+  get (i: number): number {
+    return this.#chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!
+  }
+
+  /** One array of what was pushed, copied a chunk at a time with `pause` between. */
+  async done (pause: Pause): Promise<T> {
+    const out = this.make(this.length)
+    for (let c = 0; c * CHUNK < this.length; c++) {
+      if ((c & 15) === 15) await pause()
+      const chunk = this.#chunks[c]!
+      out.set(c * CHUNK + CHUNK > this.length ? chunk.subarray(0, this.length - c * CHUNK) : chunk, c * CHUNK)
+    }
+    return out
   }
 }
+
+const ints = (n: number) => new Int32Array(n)
+const floats = (n: number) => new Float32Array(n)
 
 /** Term ids, frequencies and kind weights of one field of one entry, sorted by term id. */
 export interface FieldSlices {
@@ -73,20 +104,43 @@ export function platformBits (normalized: string): number {
 }
 
 class FieldBuilder {
-  start = new Pool(new Int32Array(1024))
-  term = new Pool(new Int32Array(4096))
-  tf = new Pool(new Float32Array(4096))
-  weight = new Pool(new Float32Array(4096))
-  length = new Pool(new Float32Array(1024))
-  mass = new Pool(new Float32Array(1024))
+  start = new Pool(ints)
+  term = new Pool(ints)
+  tf = new Pool(floats)
+  weight = new Pool(floats)
+  length = new Pool(floats)
+  mass = new Pool(floats)
+
+  /** Positions of the slice being added, sorted by term id; reused (a field has tens of terms). */
+  #order = new Int32Array(256)
 
   /** Appends one slice from parallel (unsorted, distinct) ids, tfs and weights. */
   add (ids: number[], tfs: number[], ws: number[]): void {
     this.start.push(this.term.length)
-    const order = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!)
+    const n = ids.length
+    if (n > this.#order.length) this.#order = new Int32Array(n * 2)
+    const order = this.#order
+    // Insertion sort of positions by id: the ids are distinct, so the order is the one any sort
+    // gives, without a closure, an array per field, or the comparator calls of Array.prototype.sort.
+    if (n > 64) {
+      // A long field (a long answer): a sort that stays n log n.
+      const sorted = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!)
+      for (let k = 0; k < n; k++) order[k] = sorted[k]!
+    } else {
+      for (let k = 0; k < n; k++) {
+        const id = ids[k]!
+        let j = k
+        while (j > 0 && ids[order[j - 1]!]! > id) {
+          order[j] = order[j - 1]!
+          j--
+        }
+        order[j] = k
+      }
+    }
     let len = 0
     let mass = 0
-    for (const k of order) {
+    for (let o = 0; o < n; o++) {
+      const k = order[o]!
       this.term.push(ids[k]!)
       this.tf.push(tfs[k]!)
       this.weight.push(ws[k]!)
@@ -97,9 +151,9 @@ class FieldBuilder {
     this.mass.push(mass)
   }
 
-  done (): FieldSlices {
+  async done (pause: Pause): Promise<FieldSlices> {
     this.start.push(this.term.length)
-    return { start: this.start.done(), term: this.term.done(), tf: this.tf.done(), weight: this.weight.done(), length: this.length.done(), mass: this.mass.done() }
+    return { start: await this.start.done(pause), term: await this.term.done(pause), tf: await this.tf.done(pause), weight: await this.weight.done(pause), length: await this.length.done(pause), mass: await this.mass.done(pause) }
   }
 }
 
@@ -107,7 +161,7 @@ class FieldBuilder {
  * Builds the store. `rewrite` is normalization + synonyms (the query side uses the same).
  * `pause` is awaited between chunks of entries so a large corpus never blocks the event loop long.
  */
-export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => string, pause: () => Promise<void> | undefined): Promise<CorpusStore> {
+export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => string, pause: Pause): Promise<CorpusStore> {
   const ids = new Map<string, number>()
   const terms: string[] = []
   const dfAbout: number[] = []
@@ -199,10 +253,10 @@ export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => 
       field(path, categories)
     }
     categoryOf[i] = category
-    const c = categories.start.data[category]!
-    const cEnd = category + 1 < categories.start.length ? categories.start.data[category + 1]! : categories.term.length
+    const c = categories.start.get(category)
+    const cEnd = category + 1 < categories.start.length ? categories.start.get(category + 1) : categories.term.length
     for (let k = c; k < cEnd; k++) {
-      const id = categories.term.data[k]!
+      const id = categories.term.get(k)
       if (lastAbout[id] !== i) {
         lastAbout[id] = i
         dfAbout[id]!++
@@ -212,47 +266,63 @@ export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => 
     platforms[i] = entry.platforms.length ? platformBits(rewrite(entry.platforms.join(' '))) : 0
   }
   variantStart[n] = variantCount
-  const v = variants.done()
-  const c = categories.done()
-  const a = answers.done()
+  await pause()
+  const v = await variants.done(pause)
+  const c = await categories.done(pause)
+  const a = await answers.done(pause)
   const mean = (xs: Float32Array) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1) || 1
+  await pause()
+  const avg = { question: mean(v.length), category: mean(c.length), answer: mean(a.length) }
+  await pause()
   return {
     terms,
-    dfAbout: Int32Array.from(dfAbout),
-    dfAnswer: Int32Array.from(dfAnswer),
+    dfAbout: new Int32Array(dfAbout),
+    dfAnswer: new Int32Array(dfAnswer),
     variantStart,
     variants: v,
     categoryOf,
     categories: c,
     answers: a,
     platforms,
-    avg: { question: mean(v.length), category: mean(c.length), answer: mean(a.length) },
+    avg,
   }
+}
+
+/** What FlexSearch indexes, as term ids: entry i's terms are `ids[start[i] .. start[i + 1])`. */
+export interface IndexedTerms {
+  aboutStart: Int32Array
+  about: Int32Array
+  answerStart: Int32Array
+  answer: Int32Array
 }
 
 /**
  * What FlexSearch indexes per entry: the distinct terms of question, alternates and category, and
  * the answer's rarest content terms (no glue or cross-space bigrams) that those fields do not hold.
+ * Kept as term ids in typed arrays (no string array per entry for the GC to trace) and saved in the
+ * snapshot, so a restore hands them straight to FlexSearch.
  */
-export async function indexTerms (store: CorpusStore, pause: () => Promise<void> | undefined): Promise<{ about: string[][]; answer: string[][] }> {
+export async function indexTerms (store: CorpusStore, pause: Pause): Promise<IndexedTerms> {
   const { variants, categories, answers, variantStart, categoryOf, terms } = store
   const n = categoryOf.length
-  const about: string[][] = new Array(n)
-  const answer: string[][] = new Array(n)
+  const aboutStart = new Int32Array(n + 1)
+  const answerStart = new Int32Array(n + 1)
+  const about = new Pool(ints)
+  const answer = new Pool(ints)
   const mark = new Int32Array(terms.length).fill(-1)
+  const rest: number[] = []
   for (let i = 0; i < n; i++) {
     if ((i & 255) === 255) await pause()
-    const list: string[] = []
+    aboutStart[i] = about.length
     const take = (id: number) => {
       if (mark[id] === i) return
       mark[id] = i
-      list.push(terms[id]!)
+      about.push(id)
     }
     for (let k = variants.start[variantStart[i]!]!; k < variants.start[variantStart[i + 1]!]!; k++) take(variants.term[k]!)
     const c = categoryOf[i]!
     for (let k = categories.start[c]!; k < categories.start[c + 1]!; k++) take(categories.term[k]!)
-    about[i] = list
-    const rest: number[] = []
+    rest.length = 0
     for (let k = answers.start[i]!; k < answers.start[i + 1]!; k++) {
       const id = answers.term[k]!
       if (mark[id] !== i && answers.weight[k]! >= SCORING.term.stem) rest.push(id)
@@ -261,9 +331,12 @@ export async function indexTerms (store: CorpusStore, pause: () => Promise<void>
       rest.sort((a, b) => store.dfAnswer[a]! - store.dfAnswer[b]! || a - b)
       rest.length = SCORING.candidates.answerTerms
     }
-    answer[i] = rest.map((id) => terms[id]!)
+    answerStart[i] = answer.length
+    for (const id of rest) answer.push(id)
   }
-  return { about, answer }
+  aboutStart[n] = about.length
+  answerStart[n] = answer.length
+  return { aboutStart, about: await about.done(pause), answerStart, answer: await answer.done(pause) }
 }
 
 /** Position of `id` in the sorted slice [from, to) of `term`, or -1. */

@@ -9,6 +9,7 @@ import { stem } from './hangul.js'
  * jamo (ㅋㅋ, ㅠㅠ) carry no content and are dropped. "1:1" becomes "1대1" so it survives as one term.
  */
 export function normalize (text: string): string {
+  if (!/[^\x00-\x39\x3b-\x7f\uac00-\ud7a3]/.test(text)) return normalizeSimple(text)
   // Text of ASCII and precomposed syllables only is already NFC (most of a corpus): skip that pass.
   const nfc = /[^\x00-\x7f\uac00-\ud7a3]/.test(text) ? text.normalize('NFC') : text
   return foldVowels(nfc.includes(':') || nfc.includes('：') ? nfc.replace(/(\d)\s*[:：]\s*(\d)/g, '$1대$2') : nfc)
@@ -16,6 +17,40 @@ export function normalize (text: string): string {
     .replace(/(?:[^\p{L}\p{N}]|[\u3131-\u318E\u1100-\u11FF])+/gu, ' ')
     .trim()
 }
+
+/**
+ * normalize() in one pass for text of ASCII (no colon) and precomposed syllables only, most of a
+ * corpus and of chat: there NFC changes nothing, the letters and digits are a-z, A-Z, 0-9 and the
+ * syllables, and every other character is punctuation, a symbol or a space, so the same result comes
+ * from folding syllables, lowercasing A-Z and collapsing the rest into single spaces, trimmed.
+ * (The index build normalizes every field of every entry; the regex chain cost more than analysis.)
+ */
+function normalizeSimple (text: string): string {
+  const to = (foldVowels.table ??= foldTable())
+  // Made on first use, like the fold table: hangul.ts calls normalize while this module loads.
+  let buf = normalizeSimple.buf
+  if (!buf || buf.length < text.length) buf = normalizeSimple.buf = new Uint16Array(Math.max(1024, text.length * 2))
+  let n = 0
+  let space = false
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i)
+    if (c >= 0xac00) c = to[c - 0xac00]!
+    else if (c >= 65 && c <= 90) c += 32
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      space = n > 0
+      continue
+    }
+    if (space) {
+      buf[n++] = 32
+      space = false
+    }
+    buf[n++] = c
+  }
+  let out = ''
+  for (let at = 0; at < n; at += 8192) out += String.fromCharCode.apply(null, buf.subarray(at, Math.min(n, at + 8192)) as unknown as number[])
+  return out
+}
+normalizeSimple.buf = undefined as Uint16Array | undefined
 
 /** Word lists are written as people spell them and folded like the text they are compared with. */
 function folded (words: string[]): ReadonlySet<string> {

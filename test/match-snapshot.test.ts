@@ -1,0 +1,40 @@
+// The snapshot path at a size where the build's chunked pools, the saved FlexSearch postings and the
+// cooperative restore all do real work: a restored matcher is the same matcher, byte for byte.
+import t from 'tap'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import { createMatcher, restoreMatcher, snapshotMatcher } from '../src/match/index.js'
+import type { FaqCorpus, FaqEntry } from '../src/faq/schema.js'
+import { normalize } from '../src/match/text.js'
+import { projectRoot } from '../src/paths.js'
+
+const base = JSON.parse(readFileSync(join(projectRoot, 'test', 'data', 'match-corpus.json'), 'utf8')) as FaqCorpus
+const synonymsFile = join(projectRoot, 'data', 'synonyms.json')
+// The small corpus repeated with numbered ids and words: a few thousand entries, over 64k terms per
+// answer pool, so pools span several chunks.
+const entries: FaqEntry[] = []
+for (let r = 0; r < 120; r++) for (const e of base.entries) entries.push({ ...e, id: `${e.id}-${r}`, question: `${e.question} ${r}번`, answer: `${e.answer} 안내${r}` })
+const corpus: FaqCorpus = { version: 1, entries }
+
+t.test('a restored matcher snapshots to the same bytes and answers the same', async (t) => {
+  const built = await createMatcher(corpus, { synonymsFile })
+  const bytes = await snapshotMatcher(built)
+  const restored = await restoreMatcher(corpus, bytes, { synonymsFile, sliceMs: 1 })
+  t.ok(Buffer.from(await snapshotMatcher(restored)).equals(Buffer.from(bytes)), 'same terms, store arrays and FlexSearch postings')
+  const sliced = await createMatcher(corpus, { synonymsFile, sliceMs: 0 })
+  t.ok(Buffer.from(await snapshotMatcher(sliced)).equals(Buffer.from(bytes)), 'a cooperative build makes the same store')
+  const utterances = ['카톡 비번 까먹었어요', '오픈채팅 3번', '안내7', '오늘 날씨', ...base.entries.map((e) => e.question)]
+  t.ok(utterances.every((u) => isDeepStrictEqual(restored.explain(u), built.explain(u))), 'explain() agrees on every utterance')
+})
+
+t.test('normalize: the ASCII + syllable fast path folds, lowercases and collapses like the general path', async (t) => {
+  // Each pair: text on the fast path, and the same with a character that sends it the general way.
+  const pairs: Array<[string, string]> = [['  PC버전  Login!! 안돼요 ', '  PC버전  Login!! 안돼요 \u3000'], ['패널티 잔존률?', '패널티 잔존률？'], ['A-B_c 123', 'A-B_c 123 —']]
+  for (const [fast, general] of pairs) {
+    t.equal(normalize(fast), normalize(general), fast)
+  }
+  t.equal(normalize('  Hello, 카카오톡!  돼요 '), `hello 카카오톡 ${normalize('되요')}`, 'lowercased, punctuation folded, trimmed, 돼/되 alike')
+  t.equal(normalize('1:1 문의'), normalize('1대1 문의'), 'a colon between digits still takes the general path')
+  t.equal(normalize('...'), '')
+})
