@@ -123,6 +123,8 @@ export async function measureHttp (url: string, cases: EvalCase[]): Promise<{ fi
       miss()
     }
     const firstThree = answered ? [d.question, ...questions] : questions
+    // Top-1 over HTTP: the first question the reply names (the answer, else the first choice).
+    if (matches(firstThree[0], c.expect)) n.top1++
     if ([...new Set(firstThree)].slice(0, 3).some((q) => matches(q, c.expect))) n.top3++
   }
   latencies.sort((a, b) => a - b)
