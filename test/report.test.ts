@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseLine, readLogs, type SkillReply } from '../src/report/parse.js'
-import { bigrams, groupSaid, jaccard } from '../src/report/group.js'
+import { bigrams, groupSaid, jaccard, similarity } from '../src/report/group.js'
 import { analyze, percentile } from '../src/report/analyze.js'
 import { csvField, isAccepted, suggestAlternates } from '../src/report/suggest.js'
 import { reportHtml } from '../src/report/html.js'
@@ -67,6 +67,14 @@ t.test('similar misses are grouped with counts; different ones are not', async (
   t.equal(groups.length, 2)
   t.match(groups[0], { text: '환불은 어떻게 받나요?', count: 3, variants: [{ text: '환불 어떻게 받나요', count: 1 }], firstDay: '2026-03-01', lastDay: '2026-03-03' })
   t.match(groups[1], { text: '주차 되나요', count: 1 })
+})
+
+t.test('wordings that differ in their endings or spacing group; a lone topic word does not swallow them', async (t) => {
+  const said = (text: string) => ({ text, day: '2026-03-01' })
+  const groups = groupSaid(['선물 포장 가능해요?', '선물 포장 해주나요', '선물포장 되나요', '주차 되나요', '선물'].map(said))
+  t.same(groups.map((g) => [g.text, g.count]).sort(), [['선물', 1], ['선물 포장 가능해요?', 3], ['주차 되나요', 1]].sort())
+  t.ok(similarity(bigrams('탈퇴하면 대화 삭제되나요'), bigrams('탈퇴하면 대화가 지워지나요')) >= 0.5, 'same topic, another verb')
+  t.ok(similarity(bigrams('영업시간이 궁금해요'), bigrams('환불 규정이 궁금해요')) < 0.5, 'the same ending alone is not a topic')
 })
 
 t.test('percentile is nearest-rank', async (t) => {

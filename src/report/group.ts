@@ -1,10 +1,17 @@
-// Grouping what users typed: identical after folding first, then greedily by character-bigram
-// Jaccard similarity to each group's most frequent wording, most frequent first (deterministic).
+// Grouping what users typed: identical after folding first, then greedily by the Jaccard similarity
+// of their stems' character bigrams to each group's most frequent wording, most frequent first (deterministic).
 // Folding is the importer's (NFKC, case, spacing, punctuation), so "환불은?" and "환불 은" are one.
 import { compare, fold } from '../faq/import/normalize.js'
+import { stem } from '../match/hangul.js'
 
+/**
+ * The bigrams of what a wording is about: each word's particles and endings cut (the matcher's
+ * `stem`), then spacing dropped, so "선물 포장 가능해요?", "선물포장 되나요" and "선물 포장 해주나요"
+ * share 선물·물포·포장 and little else.
+ */
 export function bigrams (text: string): Set<string> {
-  const cps = Array.from(fold(text))
+  const words = text.normalize('NFKC').toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean)
+  const cps = Array.from(words.map((w) => stem(w)).join(''))
   const out = new Set<string>()
   if (cps.length === 1) out.add(cps[0]!)
   for (let i = 0; i + 1 < cps.length; i++) out.add(cps[i]! + cps[i + 1]!)
@@ -17,6 +24,18 @@ export function jaccard (a: Set<string>, b: Set<string>): number {
   let shared = 0
   for (const x of a) if (b.has(x)) shared++
   return shared / (a.size + b.size - shared)
+}
+
+/**
+ * How alike two wordings are: the overlap coefficient (shared over the smaller set) when both say
+ * enough (3+ bigrams), so a wording that adds a verb ("…가능해요", "…해주나요") still joins its group;
+ * Jaccard for short ones, so a lone topic word does not swallow every question that names it.
+ */
+export function similarity (a: Set<string>, b: Set<string>): number {
+  if (a.size < 3 || b.size < 3) return jaccard(a, b)
+  let shared = 0
+  for (const x of a) if (b.has(x)) shared++
+  return shared / Math.min(a.size, b.size)
 }
 
 /** One thing a user typed, with what the report wants to know about it. */
@@ -66,7 +85,7 @@ export function groupSaid (items: Said[], threshold = 0.5): TextGroup[] {
   const groups: Array<{ head: Set<string>; members: Bucket[] }> = []
   for (const b of buckets) {
     const grams = bigrams(b.key)
-    const home = groups.find((g) => jaccard(g.head, grams) >= threshold)
+    const home = groups.find((g) => similarity(g.head, grams) >= threshold)
     if (home) home.members.push(b)
     else groups.push({ head: grams, members: [b] })
   }
