@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { loadCorpusFile } from '../src/faq/load.js'
 import { createBaseline } from '../src/match/baseline.js'
-import { loadEvalFile, NO_COUNTS, percentile, ratios, selectSplit, type EvalCase, type EvalCounts, type EvalMiss } from '../src/match/eval.js'
+import { loadEvalFile, NO_COUNTS, percentile, ratios, selectSplit, tally, type EvalCase, type EvalCounts, type EvalMiss } from '../src/match/eval.js'
 import { formatTable, parseSet, type EvalSet, type Measured } from '../src/cli/eval.js'
 import { projectRoot } from '../src/paths.js'
 
@@ -74,8 +74,6 @@ export function shapeProblem (body: Body | null | undefined): string | null {
   return null
 }
 
-const matches = (question: unknown, expect: string[]) => typeof question === 'string' && expect.some((k) => question.includes(k))
-
 export interface HttpMeasured extends Measured {
   failed: number
   badShape: number
@@ -106,26 +104,11 @@ export async function measureHttp (url: string, cases: EvalCase[]): Promise<{ fi
     const cands = (Array.isArray(d.candidates) ? d.candidates : []) as Array<{ question?: unknown }>
     const answered = d.outcome === 'answer'
     const questions = cands.map((x) => x.question)
-    const miss = () => misses.push({ utterance: c.utterance, expect: c.expect, outcome: String(d.outcome ?? 'no outcome'), got: (answered ? [d.question] : questions.slice(0, 3)).map(String) })
-    if (c.expect.length === 0) {
-      n.outOfDomain++
-      if (d.outcome === 'choices') n.oodChoices++
-      if (answered) {
-        n.oodAnswered++
-        miss()
-      }
-      continue
+    // The questions the reply names, in order: the answer first when it answered, then the choices.
+    const shown = answered ? [d.question, ...questions] : questions
+    if (tally(n, c.expect, d.outcome, shown)) {
+      misses.push({ utterance: c.utterance, expect: c.expect, outcome: String(d.outcome ?? 'no outcome'), got: (answered ? [d.question] : questions.slice(0, 3)).map(String) })
     }
-    n.inDomain++
-    if (answered && matches(d.question, c.expect)) n.right++
-    else {
-      if (answered) n.wrong++
-      miss()
-    }
-    const firstThree = answered ? [d.question, ...questions] : questions
-    // Top-1 over HTTP: the first question the reply names (the answer, else the first choice).
-    if (matches(firstThree[0], c.expect)) n.top1++
-    if ([...new Set(firstThree)].slice(0, 3).some((q) => matches(q, c.expect))) n.top3++
   }
   latencies.sort((a, b) => a - b)
   return { figures: { ...ratios(n), p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), failed, badShape }, misses }

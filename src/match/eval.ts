@@ -95,7 +95,30 @@ export function selectSplit (cases: EvalCase[], split?: string): EvalCase[] {
   return split ? cases.filter((c) => c.split === undefined || c.split === split) : cases
 }
 
-const hits = (question: string | undefined, expect: string[]) => typeof question === 'string' && expect.some((k) => question.includes(k))
+const hits = (question: unknown, expect: string[]) => typeof question === 'string' && expect.some((k) => question.includes(k))
+
+/**
+ * Count one line into `n`: `outcome` is the reply's, `shown` the questions it names in order (the
+ * answer first when it answered, else the choices). True when the line is a miss worth listing
+ * (an off-topic line answered, an in-domain line not answered right). In-process and over HTTP
+ * count the same way.
+ */
+export function tally (n: EvalCounts, expect: string[], outcome: unknown, shown: unknown[]): boolean {
+  const answered = outcome === 'answer'
+  if (expect.length === 0) {
+    n.outOfDomain++
+    if (outcome === 'choices') n.oodChoices++
+    if (answered) n.oodAnswered++
+    return answered
+  }
+  n.inDomain++
+  const right = hits(shown[0], expect)
+  if (answered && right) n.right++
+  else if (answered) n.wrong++
+  if (right) n.top1++
+  if ([...new Set(shown)].slice(0, 3).some((q) => hits(q, expect))) n.top3++
+  return !(answered && right)
+}
 const ratio = (a: number, b: number) => (b ? a / b : 0)
 
 export function ratios (c: EvalCounts): EvalFigures {
@@ -134,26 +157,8 @@ export function figures (cases: EvalCase[], results: Scored[]): { figures: EvalF
   const misses: EvalMiss[] = []
   cases.forEach((c, i) => {
     const r = results[i] ?? { outcome: 'none', candidates: [] }
-    const answered = r.outcome === 'answer'
     const questions = r.candidates.map((x) => x.question)
-    const miss = () => misses.push({ utterance: c.utterance, expect: c.expect, outcome: r.outcome, got: questions.slice(0, 3) })
-    if (c.expect.length === 0) {
-      n.outOfDomain++
-      if (r.outcome === 'choices') n.oodChoices++
-      if (answered) {
-        n.oodAnswered++
-        miss()
-      }
-      return
-    }
-    n.inDomain++
-    if (answered && hits(questions[0], c.expect)) n.right++
-    else {
-      if (answered) n.wrong++
-      miss()
-    }
-    if (hits(questions[0], c.expect)) n.top1++
-    if ([...new Set(questions)].slice(0, 3).some((q) => hits(q, c.expect))) n.top3++
+    if (tally(n, c.expect, r.outcome, questions)) misses.push({ utterance: c.utterance, expect: c.expect, outcome: r.outcome, got: questions.slice(0, 3) })
   })
   return { figures: ratios(n), misses }
 }
