@@ -190,7 +190,7 @@ export const ContextValue = Type.Object(
 )
 
 /**
- * What the FAQ skills report about their decision (../shared/eval's HTTP runner, operators' webhook
+ * What the FAQ skills report about their decision (the HTTP eval runner, operators' webhook
  * variables and the logs read it): the search outcome, what the user was shown (`kind`) and details.
  */
 export const ReplyCandidate = Type.Object({ faqId: Str(), question: Str(), score: Type.Number() })

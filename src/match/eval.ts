@@ -1,4 +1,4 @@
-// Answer-quality measurement, in-process, with the definitions of ../shared/eval/run-eval.mjs (the
+// Answer-quality measurement, in-process, with the definitions of the HTTP eval runner (run-eval.mjs) (the
 // HTTP eval we report with, reimplemented in scripts/eval-http.ts):
 //   accuracy = answered and right / in-domain, wrong = answered and wrong / in-domain,
 //   top-3 = an acceptable question among the first three distinct questions returned (whatever the outcome),
