@@ -168,26 +168,8 @@ export function percentile (sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! : NaN
 }
 
-/**
- * Today's KoreanMatcher takes thresholds only in explain(), which returns { result }; the contract's
- * Matcher (v2) takes them in match(utterance, thresholds). Remove this bridge once v2 has landed.
- */
-function thresholded (m: Matching): Matching {
-  const legacy = m as Matching & { thresholds?: Thresholds; explain?: (u: string, t: Thresholds) => { result?: Scored } }
-  const { thresholds, explain } = legacy
-  if (m.match.length >= 2 || !thresholds || typeof explain !== 'function') return m
-  return {
-    match: (u, th) => {
-      if (!th) return m.match(u)
-      const r = explain.call(m, u, { ...thresholds, ...th })
-      return r.result ?? (r as unknown as Scored)
-    },
-  }
-}
-
 export function evaluate (matcher: Matching, cases: EvalCase[], thresholds?: Partial<Thresholds>) {
-  const m = thresholds ? thresholded(matcher) : matcher
-  return figures(cases, cases.map((c) => m.match(c.utterance, thresholds)))
+  return figures(cases, cases.map((c) => matcher.match(c.utterance, thresholds)))
 }
 
 /** Timed calls wanted for a p99 that is not just the slowest call of a small set. */
