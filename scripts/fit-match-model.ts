@@ -25,7 +25,7 @@ const add = async (name: string, corpusFile: string, cases: FitCase[]) => {
   sets.push({ name, matcher: await createMatcher(corpus, { synonymsFile }), cases: [...cases, ...chitchat] })
 }
 await add('faq.json: holdout + kakao-own fit half', dataPath('faq.json'), [...(await lines('holdout.jsonl')), ...(await lines('kakao-own.jsonl', 'fit'))])
-for (const c of ['shop', 'bank', 'delivery']) await add(`${c}.json: fit half`, dataPath('eval', 'corpora', `${c}.json`), await lines(`${c}.jsonl`, 'fit'))
+for (const c of ['shop', 'bank', 'delivery', 'insurer', 'seller']) await add(`${c}.json: fit half`, dataPath('eval', 'corpora', `${c}.json`), await lines(`${c}.jsonl`, 'fit'))
 
 const model = fitConfidenceModel(sets)
 const json = JSON.stringify({ ...model, fittedOn: `scripts/fit-match-model.ts, each set with chitchat-own.jsonl (fit half) as out-of-domain: ${model.fittedOn}` }, null, 2)

@@ -191,7 +191,9 @@ export class FaqMatcher implements Matcher {
     for (const [term, w] of terms) {
       const id = this.#ids.get(term)
       if (id !== undefined) {
-        q.mass += w
+        // A lexicon addition is another way to say a word the customer typed, not more said: it can
+        // explain the utterance (coverage) but does not enlarge what there is to explain.
+        if (own.has(term)) q.mass += w
         this.#push(q, term, id, w, this.#idfOf(id))
         continue
       }
@@ -341,10 +343,11 @@ export class FaqMatcher implements Matcher {
   #features (s: Scored, k: number, top: Scored[], q: Query): Features {
     // The rival is the best other candidate that is not the same question (per-platform copies are not rivals).
     let rival = 0
+    let crowd = 0
     for (let j = 0; j < top.length; j++) {
       if (j === k || this.#sameQuestion(top[j]!.entry, s.entry)) continue
-      rival = top[j]!.relevance
-      break
+      if (!rival) rival = top[j]!.relevance
+      if (top[j]!.relevance >= s.relevance * SCORING.crowdShare) crowd++
     }
     const mass = q.mass || 1
     const coverage = Math.min(1, s.about / mass)
@@ -358,6 +361,8 @@ export class FaqMatcher implements Matcher {
       length: Math.log1p(q.mass),
       mutual: coverage * s.backward,
       platform: s.platform,
+      crowd: Math.log1p(crowd),
+      size: Math.log1p(this.#n),
     }
   }
 
@@ -392,12 +397,11 @@ export class FaqMatcher implements Matcher {
       return { outcome: 'answer', shown: ranked.slice(0, SCORING.maxChoices), reason: 'confident' }
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
-    // A list is offered when some entry is plausible; beside it go the entries that are at least half
-    // as plausible (the customer picks among near misses; whether a list is offered at all is unchanged).
-    const plausible = ranked.some((r) => r.p >= th.choicesMin && r.s.relevance >= floor)
-      ? [...ranked.filter((r) => r.p >= th.choicesMin && r.s.relevance >= floor),
-          ...ranked.filter((r) => r.p < th.choicesMin && r.p >= th.choicesMin * SCORING.choiceCompanionShare && r.s.relevance >= floor)].slice(0, SCORING.maxChoices)
-      : []
+    // A list is worth showing when it probably holds the answer: the probabilities of its entries add
+    // up to MATCH_CHOICES_MIN. Its entries are the ones at least half that plausible each (never
+    // padding): "오픈채팅 신고 방법" fits three 오픈채팅 entries about equally, none alone likely enough.
+    const listed = ranked.filter((r) => r.p >= SCORING.choiceMemberMin && r.s.relevance >= floor).slice(0, SCORING.maxChoices)
+    const plausible = listed.reduce((sum, r) => sum + r.p, 0) >= th.choicesMin ? listed : []
     const why = top.p < th.answerMin
       ? `probability ${round(top.p)} below ${th.answerMin}`
       : lead < th.marginMin

@@ -25,6 +25,18 @@ export const FEATURES = [
   'mutual',
   /** +1 the entry is for the platform the utterance names, -1 for another one, 0 otherwise. */
   'platform',
+  /**
+   * log(1 + other considered entries scoring at least SCORING.crowdShare of this one): how many
+   * entries the matched words fit about as well. A big help centre has many entries on one topic
+   * (15 about 보험금 청구), where a lead in relevance means less than among a few distinct entries.
+   */
+  'crowd',
+  /**
+   * log(1 + entries in the corpus): the prior. The same lead and coverage are worth less among 3,000
+   * entries than among 30, where a near rival the candidates missed is less likely; fitted on
+   * corpora of 36 to 350 entries, so the model learns how confidence falls with size.
+   */
+  'size',
 ] as const
 
 export type FeatureName = (typeof FEATURES)[number]
@@ -36,7 +48,7 @@ export type FeatureName = (typeof FEATURES)[number]
  * give no samples, so unseen words once came out as evidence for an answer).
  */
 const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
-  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1,
+  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1, crowd: -1, size: -1,
 }
 export type Features = Record<FeatureName, number>
 

@@ -49,13 +49,15 @@ export const SCORING = {
    * closer, the two are near-identical questions and are offered side by side instead.
    */
   answerLead: 0.05,
+  /** An entry within this share of a candidate's relevance counts in that candidate's `crowd` feature. */
+  crowdShare: 0.9,
   /** At most this many choices are offered (a KakaoTalk list card holds five). */
   maxChoices: 5,
   /**
-   * Once some entry is plausible enough for a list (MATCH_CHOICES_MIN), the entries with at least this
-   * share of that probability are offered beside it.
+   * Least probability for an entry to be in a list of choices (whether a list is offered at all is
+   * MATCH_CHOICES_MIN, on the list's summed probability): below it an entry is padding.
    */
-  choiceCompanionShare: 0.5,
+  choiceMemberMin: 0.1,
   /** A candidate is only offered when its relevance is at least this share of the top's. */
   choiceRelevanceShare: 0.35,
 } as const
