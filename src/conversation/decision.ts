@@ -74,9 +74,15 @@ export function dataOf (d: Decision): ReplyData {
   if (d.faqId) data.faqId = d.faqId
   if (d.question) data.question = d.question
   if (d.score !== undefined) data.score = d.score
-  const { intent, feedback, part, parts, category, page, pages, shown } = d
-  const details = { intent, feedback, part, parts, category, page, pages, shown }
-  for (const [key, value] of Object.entries(details)) if (value !== undefined) Object.assign(data, { [key]: value })
+  // One test per field (in this order), not a loop over an object of them: every reply runs this.
+  if (d.intent !== undefined) data.intent = d.intent
+  if (d.feedback !== undefined) data.feedback = d.feedback
+  if (d.part !== undefined) data.part = d.part
+  if (d.parts !== undefined) data.parts = d.parts
+  if (d.category !== undefined) data.category = d.category
+  if (d.page !== undefined) data.page = d.page
+  if (d.pages !== undefined) data.pages = d.pages
+  if (d.shown !== undefined) data.shown = d.shown
   // Older webhook setups read these flags.
   if (d.kind === 'busy') data.busy = true
   if (d.kind === 'error') data.error = true
