@@ -18,8 +18,11 @@ const LATIN = /[a-z0-9]/
 
 export class Synonyms {
   readonly #to = new Map<string, string>()
-  /** Keys of 2+ characters by their first two, longest first; 1-character keys apart. */
-  readonly #byPrefix = new Map<string, string[]>()
+  /**
+   * Keys of 2+ characters by their first two UTF-16 codes (first × 65536 + second: no string made
+   * to look them up), longest first; 1-character keys apart.
+   */
+  readonly #byPrefix = new Map<number, string[]>()
   readonly #single = new Set<string>()
   /** Whether any key starts with this UTF-16 code: most positions of a text start none. */
   readonly #starts = new Uint8Array(65536)
@@ -46,9 +49,10 @@ export class Synonyms {
         this.#single.add(k)
         continue
       }
-      const list = this.#byPrefix.get(k.slice(0, 2)) ?? []
+      const prefix = k.charCodeAt(0) * 65536 + k.charCodeAt(1)
+      const list = this.#byPrefix.get(prefix) ?? []
       list.push(k)
-      this.#byPrefix.set(k.slice(0, 2), list)
+      this.#byPrefix.set(prefix, list)
     }
   }
 
@@ -74,7 +78,7 @@ export class Synonyms {
         i++
         continue
       }
-      const keys = this.#byPrefix.get(normalized.slice(i, i + 2))
+      const keys = i + 1 < n ? this.#byPrefix.get(normalized.charCodeAt(i) * 65536 + normalized.charCodeAt(i + 1)) : undefined
       let key = keys?.find((k) => normalized.startsWith(k, i) && (!LATIN.test(k) || wholeWord(normalized, i, k.length)))
       if (key === undefined && this.#single.has(normalized[i]!) && (!LATIN.test(normalized[i]!) || wholeWord(normalized, i, 1))) key = normalized[i]!
       if (key === undefined) {
