@@ -2,11 +2,11 @@
 import type { FaqCorpus } from '../faq/schema.js'
 import { dataPath } from '../paths.js'
 import { koreanHelpers } from './korean-helpers.js'
-import { FaqMatcher, addTerms, createIndex } from './matcher.js'
+import { FaqMatcher, createIndex } from './matcher.js'
 import { loadModel, type ConfidenceModel } from './model.js'
 import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
 import { buildStore, indexTerms, type CorpusStore, type IndexedTerms } from './store.js'
-import { exportPostings, importPostings, type Postings } from './postings.js'
+import { exportPostings, fillPostings, importPostings, type Postings } from './postings.js'
 import type { Index } from 'flexsearch'
 import { Expansions, loadLexicon, mergeSynonyms, type Lexicon } from './lexicon.js'
 import { Synonyms, loadSynonymDict } from './synonyms.js'
@@ -65,19 +65,9 @@ async function flexIndexes (store: CorpusStore, indexed: IndexedTerms, postings:
     await importPostings(answerIndex, postings.answer, store.terms, s.pause)
     return { aboutIndex, answerIndex }
   }
-  const { terms } = store
-  // One entry's term strings at a time: no array of 100k string arrays for the GC to trace.
-  const strings = (start: Int32Array, ids: Int32Array, i: number) => {
-    const out: string[] = []
-    for (let k = start[i]!; k < start[i + 1]!; k++) out.push(terms[ids[k]!]!)
-    return out
-  }
-  const n = indexed.aboutStart.length - 1
-  for (let i = 0; i < n; i++) {
-    if ((i & 63) === 63) await s.pause()
-    addTerms(aboutIndex, i, strings(indexed.aboutStart, indexed.about, i))
-    addTerms(answerIndex, i, strings(indexed.answerStart, indexed.answer, i))
-  }
+  // The same lists as adding every entry's terms (addTerms) one entry at a time, built directly.
+  await fillPostings(aboutIndex, indexed.aboutStart, indexed.about, store.terms, s.pause)
+  await fillPostings(answerIndex, indexed.answerStart, indexed.answer, store.terms, s.pause)
   return { aboutIndex, answerIndex }
 }
 
