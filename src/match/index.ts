@@ -53,32 +53,33 @@ function pacer (sliceMs: number | undefined): () => Promise<void> | undefined {
   }
 }
 
-/** What each matcher's FlexSearch indexes were fed, and the indexes, for its snapshot. */
-const built = new WeakMap<FaqMatcher, { indexed: IndexedTerms, aboutIndex: Index, answerIndex: Index }>()
+/** Each matcher's FlexSearch indexes, for its snapshot. */
+const built = new WeakMap<FaqMatcher, { aboutIndex: Index, answerIndex: Index }>()
 
-/** FlexSearch's indexes: from saved postings (a restore), else by adding every entry's terms. */
-async function flexIndexes (store: CorpusStore, indexed: IndexedTerms, postings: { about: Postings, answer: Postings } | undefined, s: Setup) {
+/** FlexSearch's indexes: from saved postings (a restore), else from what indexTerms chose to index. */
+async function flexIndexes (store: CorpusStore, from: { indexed: IndexedTerms } | { postings: { about: Postings, answer: Postings } }, s: Setup) {
   const aboutIndex = createIndex()
   const answerIndex = createIndex()
-  if (postings) {
-    await importPostings(aboutIndex, postings.about, store.terms, s.pause)
-    await importPostings(answerIndex, postings.answer, store.terms, s.pause)
+  if ('postings' in from) {
+    await importPostings(aboutIndex, from.postings.about, store.terms, s.pause)
+    await importPostings(answerIndex, from.postings.answer, store.terms, s.pause)
     return { aboutIndex, answerIndex }
   }
   // The same lists as adding every entry's terms (addTerms) one entry at a time, built directly.
+  const { indexed } = from
   await fillPostings(aboutIndex, indexed.aboutStart, indexed.about, store.terms, s.pause)
   await fillPostings(answerIndex, indexed.answerStart, indexed.answer, store.terms, s.pause)
   return { aboutIndex, answerIndex }
 }
 
-async function assemble (corpus: FaqCorpus, store: CorpusStore, indexed: IndexedTerms, postings: { about: Postings, answer: Postings } | undefined, s: Setup): Promise<FaqMatcher> {
-  const { aboutIndex, answerIndex } = await flexIndexes(store, indexed, postings, s)
+async function assemble (corpus: FaqCorpus, store: CorpusStore, from: Parameters<typeof flexIndexes>[1], s: Setup): Promise<FaqMatcher> {
+  const { aboutIndex, answerIndex } = await flexIndexes(store, from, s)
   await s.pause()
   const korean = koreanHelpers(store)
   await s.pause()
   const expansions = new Expansions(s.lexicon.oneWay, s.synonyms)
   const matcher = new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
-  built.set(matcher, { indexed, aboutIndex, answerIndex })
+  built.set(matcher, { aboutIndex, answerIndex })
   return matcher
 }
 
@@ -87,7 +88,7 @@ export async function createMatcher (corpus: FaqCorpus, options: MatcherOptions 
   await s.pause()
   const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
   const store = await buildStore(corpus, rewrite, s.pause)
-  return assemble(corpus, store, await indexTerms(store, s.pause), undefined, s)
+  return assemble(corpus, store, { indexed: await indexTerms(store, s.pause) }, s)
 }
 
 /** Fast cold start: a serialized index for exactly this corpus + options; restore throws on any mismatch. */
@@ -97,7 +98,7 @@ export async function snapshotMatcher (m: Matcher): Promise<Uint8Array> {
   const termIds = new Map(m.store.terms.map((t, id) => [t, id]))
   const none = () => undefined
   const postings = { about: await exportPostings(parts.aboutIndex, termIds, none), answer: await exportPostings(parts.answerIndex, termIds, none) }
-  return encodeSnapshot(m.store, parts.indexed, postings, await fingerprint(m.corpus, m.synonyms, none))
+  return encodeSnapshot(m.store, postings, await fingerprint(m.corpus, m.synonyms, none))
 }
 
 /** The matcher may view its arrays in `bytes` (when they are aligned): do not modify them afterwards. */
@@ -105,8 +106,8 @@ export async function restoreMatcher (corpus: FaqCorpus, bytes: Uint8Array, opti
   const s = await setup(options)
   // Setup parses the lexicon and merges the synonyms: a slice of its own.
   await s.pause()
-  const { store, indexed, postings } = await decodeSnapshot(bytes, await fingerprint(corpus, s.synonyms, s.pause), s.pause)
-  return assemble(corpus, store, indexed, postings, s)
+  const { store, postings } = await decodeSnapshot(bytes, await fingerprint(corpus, s.synonyms, s.pause), s.pause)
+  return assemble(corpus, store, { postings }, s)
 }
 
 export { FaqMatcher } from './matcher.js'
