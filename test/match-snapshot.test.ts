@@ -32,6 +32,17 @@ t.test('a restored matcher snapshots to the same bytes and answers the same', as
   t.ok(utterances.every((u) => isDeepStrictEqual(restored.explain(u), built.explain(u))), 'explain() agrees on every utterance')
 })
 
+t.test('term counts over 65535 keep Float32 frequencies, and such a store snapshots and restores too', async (t) => {
+  const huge: FaqCorpus = { version: 1, entries: [...base.entries.slice(0, 3), { ...base.entries[3]!, id: 'huge', answer: '배포 '.repeat(70_000) }] }
+  const built = await createMatcher(huge, { synonymsFile })
+  t.ok(built.store.answers.tf instanceof Float32Array, 'a count that does not fit Uint16')
+  t.ok(built.store.variants.tf instanceof Uint16Array, 'the other fields still fit')
+  const bytes = await snapshotMatcher(built)
+  const restored = await restoreMatcher(huge, bytes, { synonymsFile })
+  t.ok(Buffer.from(await snapshotMatcher(restored)).equals(Buffer.from(bytes)))
+  for (const u of ['배포', '배포 방법', base.entries[0]!.question]) t.same(restored.explain(u), built.explain(u), u)
+})
+
 t.test('fillPostings builds the index adding every entry one by one would', async (t) => {
   const synonyms = await loadSynonyms(synonymsFile)
   const none = () => undefined
