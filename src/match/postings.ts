@@ -113,8 +113,8 @@ async function load (index: Index, reg: number[], map: Array<[string, unknown]>,
  */
 export async function fillPostings (index: Index, start: Int32Array, ids: Int32Array, terms: string[], pause: Pause): Promise<void> {
   const lists: Array<number[] | undefined> = new Array(terms.length)
-  /** Term ids in the order they first appear. */
-  const order: number[] = []
+  /** What FlexSearch's import takes: [term, slots] in the order the terms first appear. */
+  const map: Array<[string, [number[]]]> = []
   /** The last document a term was counted in: a term repeated in one document counts once. */
   const last = new Int32Array(terms.length).fill(-1)
   const reg: number[] = []
@@ -132,11 +132,11 @@ export async function fillPostings (index: Index, start: Int32Array, ids: Int32A
       let list = lists[id]
       if (!list) {
         lists[id] = list = []
-        order.push(id)
+        map.push([terms[id]!, [list]])
       }
       list.push(i)
     }
   }
   await pause()
-  await load(index, reg, order.map((id) => [terms[id]!, [lists[id]!]]), pause)
+  await load(index, reg, map, pause)
 }

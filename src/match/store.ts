@@ -185,7 +185,14 @@ class FieldBuilder {
     const term = await this.term.done(pause)
     const counts = await this.tf.done(pause)
     let tf: Uint16Array | Float32Array = counts
-    if (this.#maxTf <= 0xffff) (tf = new Uint16Array(counts.length)).set(counts)
+    if (this.#maxTf <= 0xffff) {
+      // Converted 1M counts at a time: 5M answer terms at once stalled a cooperative build.
+      tf = new Uint16Array(counts.length)
+      for (let at = 0; at < counts.length; at += 1 << 20) {
+        tf.set(counts.subarray(at, at + (1 << 20)), at)
+        await pause()
+      }
+    }
     return { start, term, tf, length: await this.length.done(pause) }
   }
 
