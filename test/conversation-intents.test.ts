@@ -1,6 +1,6 @@
 // Small talk before the search (data/intents.json + messages), and what its replies and log lines are.
 import t from 'tap'
-import { loadIntents } from '../src/conversation/intents.js'
+import { intentKey, loadIntents } from '../src/conversation/intents.js'
 import { buildConversation, tempJson } from './conversation-helpers.js'
 
 const intents = loadIntents()
@@ -133,6 +133,19 @@ t.test('asking for a person: an honest sentence without a handoff, the configure
   // A miss offers the same ways.
   const miss = await all.ask('/skills/faq', 'zxqv 쀍뷁 qwpz')
   t.equal(miss.template.outputs[1]?.textCard?.buttons?.length, 3)
+})
+
+t.test('intentKey: the one-pass path for ASCII and Hangul syllables gives what the regex path gives', async (t) => {
+  // The general definition, as intentKey had it for every text.
+  const reference = (text: string) => text.normalize('NFC').toLowerCase().replace(/^\s*\/[a-z]+\s+/u, '').replace(/[^\p{L}\p{N}]/gu, '').replace(/(.)\1+/gu, '$1')
+  const pieces = ['안녕', '하세요', '고마워요', '요', 'ㅋ', '크', 'A', 'b', 'Z', '7', ' ', '  ', '~', '!', '/ask ', '\n', '\t', '가', '😀', 'é', 'e\u0301', 'İ']
+  let seed = 11
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31)
+  for (let i = 0; i < 5000; i++) {
+    let text = ''
+    for (let k = next() % 8; k >= 0; k--) text += pieces[next() % pieces.length]
+    t.equal(intentKey(text), reference(text), JSON.stringify(text))
+  }
 })
 
 t.test('INTENTS_FILE replaces the phrases; a bad file stops the app with a message naming it', async (t) => {

@@ -7,6 +7,7 @@ import {
   callbackAck,
   encodedSkillResponse,
   keepEncoded,
+  keepQuickReply,
   listCard,
   listCardCarousel,
   listItem,
@@ -249,11 +250,16 @@ t.test('a reply is sent as exactly the JSON of its response, with kept (pre-enco
     const card = keepEncoded({ textCard: textCard({ title: randomText(next, 60), description: randomProse(next, 500), buttons: [{ label: randomText(next, 20), action: 'webLink', url: 'https://e.com/a' }] }) })
     const bubble = keepEncoded(simpleText(randomProse(next, 900)))
     const lead = simpleText(randomText(next, 40))
-    const quickReplies = Array.from({ length: i % 12 }, () => ({ label: randomText(next, 20), extra: { query: randomText(next, 30) } }))
+    // Fresh and kept (keepQuickReply) quick replies, mixed: a kept one is copied in as its bytes.
+    const quickReplies = Array.from({ length: i % 12 }, (_, k) => {
+      const spec = { label: randomText(next, 20), extra: { query: randomText(next, 30) } }
+      return (i + k) % 3 === 0 ? keepQuickReply(spec) : spec
+    })
     const data = { outcome: 'answer', candidates: [{ faqId: 'f1', question: randomText(next, 30), score: 0.5 }], blob: i % 50 === 0 ? 'x'.repeat(40_000) : undefined }
     same(encodedSkillResponse({ outputs: [card, bubble], quickReplies, data }), 'kept outputs only')
     same(encodedSkillResponse({ outputs: [lead, card, bubble], quickReplies, context: i % 3 ? [] : [{ name: 'c', lifeSpan: 1 }], data }), 'a fresh output first')
     same(encodedSkillResponse({ outputs: [lead] }), 'no kept outputs')
+    same(encodedSkillResponse({ outputs: [lead], quickReplies, data }), 'kept quick replies only')
   }
   const kept = keepEncoded(simpleText('한 번 만든 카드'))
   t.throws(() => { (kept as { simpleText: { text: string } }).simpleText.text = 'changed' }, 'a kept output is frozen: no reply can change it for the next')

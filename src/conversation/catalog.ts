@@ -29,23 +29,33 @@ const newNode = (): CategoryNode => ({ entries: [], children: new Map() })
 
 export class Catalog {
   readonly #byId = new Map<string, FaqEntry>()
-  readonly #categories: CategorySummary[]
+  #categories: CategorySummary[] = []
   // Answers offer related questions from their category, and menus list a category's entries:
   // with the entries indexed by category path, those cost what the category holds, not a walk
   // over the whole corpus (tens of ms per answer at 100k entries).
   readonly #tree = newNode()
 
-  constructor (readonly corpus: FaqCorpus) {
-    for (const e of corpus.entries) {
-      this.#byId.set(e.id, e)
-      let node = this.#tree
-      for (const name of e.category) {
-        let child = node.children.get(name)
-        if (!child) node.children.set(name, (child = newNode()))
-        child.entries.push(e)
-        node = child
-      }
+  /** `filed: false` leaves the entries to be filed by buildCatalog, a slice at a time. */
+  constructor (readonly corpus: FaqCorpus, filed = true) {
+    if (!filed) return
+    for (const e of corpus.entries) this.file(e)
+    this.summarize()
+  }
+
+  /** Files one entry by id and under its category path (the constructor, or buildCatalog, in corpus order). */
+  file (e: FaqEntry): void {
+    this.#byId.set(e.id, e)
+    let node = this.#tree
+    for (const name of e.category) {
+      let child = node.children.get(name)
+      if (!child) node.children.set(name, (child = newNode()))
+      child.entries.push(e)
+      node = child
     }
+  }
+
+  /** Once every entry is filed: the top categories. */
+  summarize (): void {
     // Largest first; Array.prototype.sort is stable, so ties keep corpus order (the order in
     // which the top categories first appear, as Map iteration keeps it).
     this.#categories = [...this.#tree.children].filter(([name]) => name).map(([name, n]) => ({ name, count: n.entries.length })).sort((a, b) => b.count - a.count)
@@ -129,5 +139,24 @@ const catalogs = new WeakMap<FaqCorpus, Catalog>()
 export function catalogOf (corpus: FaqCorpus): Catalog {
   let c = catalogs.get(corpus)
   if (!c) catalogs.set(corpus, (c = new Catalog(corpus)))
+  return c
+}
+
+/**
+ * The catalog of a corpus built a slice of entries at a time, awaiting `pause` between slices (a
+ * reload: 100k entries are ~100 ms in one piece on a busy machine, a stall for every request in
+ * flight); catalogOf returns it from then on.
+ */
+export async function buildCatalog (corpus: FaqCorpus, pause: () => Promise<void> | undefined): Promise<Catalog> {
+  const known = catalogs.get(corpus)
+  if (known) return known
+  const c = new Catalog(corpus, false)
+  const { entries } = corpus
+  for (let i = 0; i < entries.length; i++) {
+    if ((i & 1023) === 1023) await pause()
+    c.file(entries[i]!)
+  }
+  c.summarize()
+  catalogs.set(corpus, c)
   return c
 }

@@ -57,8 +57,33 @@ const LATIN_LETTER = /^[a-z]$/u
  * each run of one repeated character kept once ("ㅋㅋㅋㅋ" → "ㅋ", "고마워요요" → "고마워요").
  */
 export function intentKey (text: string): string {
+  if (!NOT_SIMPLE.test(text)) return simpleKey(text.toLowerCase().replace(COMMAND, ''))
   const letters = text.normalize('NFC').toLowerCase().replace(COMMAND, '').replace(NOT_LETTERS, '')
   return letters.replace(/(.)\1+/gu, '$1')
+}
+
+/** Anything but ASCII and precomposed Hangul syllables: most chat has none. */
+const NOT_SIMPLE = /[^\x00-\x7f\uac00-\ud7a3]/
+
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+const isSyllable = (c: number) => c >= 0xac00 && c <= 0xd7a3
+
+/**
+ * intentKey's last two steps in one pass, for text of ASCII and Hangul syllables only (every
+ * typed utterance goes through this, and the two /u regexes cost most of small-talk detection):
+ * there NFC changes nothing, the letters and digits are A-Z, a-z, 0-9 and the syllables, and a
+ * run of one repeated character is kept once.
+ */
+function simpleKey (text: string): string {
+  let out = ''
+  let prev = -1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === prev || !(isAsciiAlnum(c) || isSyllable(c))) continue
+    out += text[i]
+    prev = c
+  }
+  return out
 }
 
 export class Intents {
@@ -104,7 +129,7 @@ export class Intents {
     if (key.length > MAX_KEY) return undefined
     const phrased = this.#segment(key)
     if (phrased) return phrased
-    if (this.#isLaughter(text.replace(EMOJI, '').replace(NOT_LETTERS, ''))) return 'laughter'
+    if (this.#mayBeLaughter(text) && this.#isLaughter(text.replace(EMOJI, '').replace(NOT_LETTERS, ''))) return 'laughter'
     if (JAMO.test(key) || LATIN_LETTER.test(key)) return 'jamo'
     return undefined
   }
@@ -137,6 +162,19 @@ export class Intents {
     const found = best[n]?.intents
     if (!found?.length) return undefined
     return INTENT_PRIORITY.find((name) => found.includes(name))
+  }
+
+  /**
+   * Whether `text` may be laughter once emoji and everything but letters and digits are gone:
+   * not when it holds an ASCII letter or digit or a Hangul syllable that is no laughter character
+   * (those survive both removals). Nearly every question fails here, before the two /u regexes.
+   */
+  #mayBeLaughter (text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if ((isAsciiAlnum(c) || isSyllable(c)) && !this.#laughter.has(text[i]!)) return false
+    }
+    return true
   }
 
   /** Only laughter or crying characters, at least two of them ("ㅎㅎ", "하하", "ㅠㅠ", "크크킄"). */

@@ -144,7 +144,8 @@ export function replyToUtterance (turn: Turn, opts: { lead?: Component[]; how?: 
   const result = ctx.matcher.match(text)
   const best = result.outcome === 'answer' && result.candidates[0] ? result.candidates[0] : undefined
   const entry = best ? ctx.matcher.entry(best.faqId) : undefined
-  if (entry && best) return answerReply(ctx, entry, { ...how, ...queryOf(how, text) }, { score: best.score, candidates: result.candidates, lead })
+  // Object.assign, not `{ ...how, ...queryOf() }`: see decide() in decision.ts.
+  if (entry && best) return answerReply(ctx, entry, Object.assign({}, how, queryOf(how, text)), { score: best.score, candidates: result.candidates, lead })
   if (intent) return intentReply(ctx, intent, how)
   const choices = plausible(ctx, result)
   const [only] = choices

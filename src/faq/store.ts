@@ -9,7 +9,7 @@ import { indexFileFor } from './index-snapshot.js'
 import { readSources, readSourcesOffThread, type SourceRequest, type Sources } from './sources.js'
 import { createMatcher, restoreMatcher, snapshotMatcher, type Matcher, type MatcherOptions } from '../match/index.js'
 import { thresholdsOf, type Config } from '../config.js'
-import { catalogOf } from '../conversation/catalog.js'
+import { buildCatalog, catalogOf } from '../conversation/catalog.js'
 
 export interface FaqSnapshot {
   corpus: FaqCorpus
@@ -79,8 +79,10 @@ export async function buildSnapshot (opts: StoreOptions, sources: Sources, coope
   }
   matcher ??= await factory.create(loaded.corpus, matcherOptions)
   // The menu view of the corpus (categories, related questions) is built here, with the snapshot,
-  // not by the first request that needs it after the swap (~100 ms at 100k entries).
-  catalogOf(loaded.corpus)
+  // not by the first request that needs it after the swap (~100 ms at 100k entries); on a reload
+  // a slice at a time, like the matcher.
+  if (cooperative && opts.sliceMs) await buildCatalog(loaded.corpus, pacer(opts.sliceMs))
+  else catalogOf(loaded.corpus)
   return {
     corpus: loaded.corpus,
     matcher,
@@ -88,6 +90,18 @@ export async function buildSnapshot (opts: StoreOptions, sources: Sources, coope
     loadedAt: new Date().toISOString(),
     file: loaded.file,
     index: reason ? { restored: false, reason } : { restored: true },
+  }
+}
+
+/** A pause that yields to the event loop (setImmediate) once `sliceMs` has passed since the last one. */
+function pacer (sliceMs: number): () => Promise<void> | undefined {
+  let since = performance.now()
+  return () => {
+    if (performance.now() - since < sliceMs) return undefined
+    return new Promise<void>((resolve) => setImmediate(() => {
+      since = performance.now()
+      resolve()
+    }))
   }
 }
 

@@ -240,8 +240,8 @@ export interface EncodedSkillResponse {
   body: Buffer
 }
 
-/** Outputs made once and sent many times (an entry's answer card), with their JSON in UTF-8. */
-const keptEncodings = new WeakMap<Component, Buffer>()
+/** Outputs and quick replies made once and sent many times (an entry's answer card, a question's chip), with their JSON in UTF-8. */
+const keptEncodings = new WeakMap<object, Buffer>()
 
 const deepFreeze = <T>(value: T): T => {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -251,53 +251,76 @@ const deepFreeze = <T>(value: T): T => {
   return value
 }
 
+/** Freeze `value` (a reply must never change it for the next) and keep its JSON. */
+function keep<T extends object> (value: T): T {
+  keptEncodings.set(deepFreeze(value), Buffer.from(JSON.stringify(value), 'utf8'))
+  return value
+}
+
 /**
  * Mark an output as one that is reused across replies: it is frozen (a reply must never change
  * it for the next) and encoded now, and every reply holding it copies those bytes instead of
  * serializing it again.
  */
 export function keepEncoded (component: Component): Component {
-  keptEncodings.set(deepFreeze(component), Buffer.from(JSON.stringify(component), 'utf8'))
-  return component
+  return keep(component)
 }
 
 /** Quick replies offered in many replies (a question's chip, "처음으로"), built once. */
 const keptQuickReplies = new WeakMap<QuickReplySpec, QuickReply>()
 
-/** Mark a quick reply spec as reused across replies: it is frozen and built (quickReply) once. */
+/**
+ * Mark a quick reply spec as reused across replies: it is frozen, built (quickReply) once and
+ * encoded once, like a kept output (an answer's related questions and 처음으로 were most of the
+ * JSON serialized per answer).
+ */
 export function keepQuickReply (spec: QuickReplySpec): QuickReplySpec {
-  keptQuickReplies.set(deepFreeze(spec), deepFreeze(quickReply(spec)))
+  keptQuickReplies.set(deepFreeze(spec), keep(quickReply(spec)))
   return spec
 }
 
 const OUTPUTS_OPEN = Buffer.from('{"version":"2.0","template":{"outputs":[')
+const COMMA = Buffer.from(',')
+
+const hasKept = (list: readonly object[] | undefined) => list !== undefined && list.some((o) => keptEncodings.has(o))
+// JSON.stringify of an array writes null for undefined, functions and symbols; the pieces below
+// are stringified one by one, so they must all be objects.
+const allObjects = (list: readonly unknown[] | undefined) => list === undefined || list.every((o) => o !== null && typeof o === 'object')
 
 /**
- * JSON.stringify(r) in UTF-8, byte for byte; outputs kept by keepEncoded are copied in as they
- * are. The layout is the one encodedSkillResponse builds: version, template (outputs, then quick
- * replies), context, data.
+ * JSON.stringify(r) in UTF-8, byte for byte; outputs and quick replies kept by keepEncoded and
+ * keepQuickReply are copied in as they are. The layout is the one encodedSkillResponse builds:
+ * version, template (outputs, then quick replies), context, data.
  */
 function encode (r: SkillResponse): Buffer {
-  const outputs = r.template.outputs
-  if (r.version !== '2.0' || !outputs.some((o) => keptEncodings.has(o)) || !outputs.every((o) => o !== null && typeof o === 'object')) {
+  const { outputs, quickReplies } = r.template
+  if (r.version !== '2.0' || !(hasKept(outputs) || hasKept(quickReplies)) || !allObjects(outputs) || !allObjects(quickReplies)) {
     return Buffer.from(JSON.stringify(r), 'utf8')
   }
   const chunks: Buffer[] = [OUTPUTS_OPEN]
   let text = ''
-  for (let i = 0; i < outputs.length; i++) {
-    const o = outputs[i] as Component
-    const kept = keptEncodings.get(o)
-    if (i > 0) text += ','
-    if (!kept) {
-      text += JSON.stringify(o)
-      continue
+  // The items of one array (its opening bracket is already written): kept ones as their bytes.
+  const items = (list: readonly object[]) => {
+    for (let i = 0; i < list.length; i++) {
+      const o = list[i]!
+      const kept = keptEncodings.get(o)
+      if (i > 0) text += ','
+      if (!kept) {
+        text += JSON.stringify(o)
+        continue
+      }
+      if (text === ',') chunks.push(COMMA)
+      else if (text) chunks.push(Buffer.from(text, 'utf8'))
+      chunks.push(kept)
+      text = ''
     }
-    if (text) chunks.push(Buffer.from(text, 'utf8'))
-    chunks.push(kept)
-    text = ''
+    text += ']'
   }
-  text += ']'
-  if (r.template.quickReplies !== undefined) text += `,"quickReplies":${JSON.stringify(r.template.quickReplies)}`
+  items(outputs)
+  if (quickReplies !== undefined) {
+    text += ',"quickReplies":['
+    items(quickReplies)
+  }
   text += '}'
   if (r.context !== undefined) text += `,"context":${JSON.stringify(r.context)}`
   if (r.data !== undefined) text += `,"data":${JSON.stringify(r.data)}`

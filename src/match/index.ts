@@ -2,11 +2,11 @@
 import type { FaqCorpus } from '../faq/schema.js'
 import { dataPath } from '../paths.js'
 import { koreanHelpers } from './korean-helpers.js'
-import { FaqMatcher, addTerms, createIndex } from './matcher.js'
+import { FaqMatcher, createIndex } from './matcher.js'
 import { loadModel, type ConfidenceModel } from './model.js'
 import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
 import { buildStore, indexTerms, type CorpusStore, type IndexedTerms } from './store.js'
-import { exportPostings, importPostings, type Postings } from './postings.js'
+import { exportPostings, fillPostings, importPostings, type Postings } from './postings.js'
 import type { Index } from 'flexsearch'
 import { Expansions, loadLexicon, mergeSynonyms, type Lexicon } from './lexicon.js'
 import { Synonyms, loadSynonymDict } from './synonyms.js'
@@ -53,42 +53,46 @@ function pacer (sliceMs: number | undefined): () => Promise<void> | undefined {
   }
 }
 
-/** What each matcher's FlexSearch indexes were fed, and the indexes, for its snapshot. */
-const built = new WeakMap<FaqMatcher, { indexed: IndexedTerms, aboutIndex: Index, answerIndex: Index }>()
+/** Each matcher's FlexSearch indexes, for its snapshot. */
+const built = new WeakMap<FaqMatcher, { aboutIndex: Index, answerIndex: Index }>()
 
-/** FlexSearch's indexes: from saved postings (a restore), else by adding every entry's terms. */
-async function flexIndexes (store: CorpusStore, indexed: IndexedTerms, postings: { about: Postings, answer: Postings } | undefined, s: Setup) {
+/** FlexSearch's indexes: from saved postings (a restore), else from what indexTerms chose to index. */
+async function flexIndexes (store: CorpusStore, from: { indexed: IndexedTerms } | { postings: { about: Postings, answer: Postings } }, s: Setup) {
   const aboutIndex = createIndex()
   const answerIndex = createIndex()
-  if (postings) {
-    await importPostings(aboutIndex, postings.about, store.terms, s.pause)
-    await importPostings(answerIndex, postings.answer, store.terms, s.pause)
+  if ('postings' in from) {
+    await importPostings(aboutIndex, from.postings.about, store.terms, s.pause)
+    await importPostings(answerIndex, from.postings.answer, store.terms, s.pause)
     return { aboutIndex, answerIndex }
   }
-  const { terms } = store
-  // One entry's term strings at a time: no array of 100k string arrays for the GC to trace.
-  const strings = (start: Int32Array, ids: Int32Array, i: number) => {
-    const out: string[] = []
-    for (let k = start[i]!; k < start[i + 1]!; k++) out.push(terms[ids[k]!]!)
-    return out
-  }
-  const n = indexed.aboutStart.length - 1
-  for (let i = 0; i < n; i++) {
-    if ((i & 63) === 63) await s.pause()
-    addTerms(aboutIndex, i, strings(indexed.aboutStart, indexed.about, i))
-    addTerms(answerIndex, i, strings(indexed.answerStart, indexed.answer, i))
-  }
+  // The same lists as adding every entry's terms (addTerms) one entry at a time, built directly.
+  const { indexed } = from
+  await fillPostings(aboutIndex, indexed.aboutStart, indexed.about, store.terms, s.pause)
+  await fillPostings(answerIndex, indexed.answerStart, indexed.answer, store.terms, s.pause)
   return { aboutIndex, answerIndex }
 }
 
-async function assemble (corpus: FaqCorpus, store: CorpusStore, indexed: IndexedTerms, postings: { about: Postings, answer: Postings } | undefined, s: Setup): Promise<FaqMatcher> {
-  const { aboutIndex, answerIndex } = await flexIndexes(store, indexed, postings, s)
+async function assemble (corpus: FaqCorpus, store: CorpusStore, from: Parameters<typeof flexIndexes>[1], s: Setup): Promise<FaqMatcher> {
+  const { aboutIndex, answerIndex } = await flexIndexes(store, from, s)
   await s.pause()
   const korean = koreanHelpers(store)
   await s.pause()
   const expansions = new Expansions(s.lexicon.oneWay, s.synonyms)
-  const matcher = new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean })
-  built.set(matcher, { indexed, aboutIndex, answerIndex })
+  // The matcher's two lookup maps (100k terms, 100k ids: ~75 ms in one piece on a busy machine),
+  // built here a slice at a time; the same maps its constructor would build.
+  const termIds = new Map<string, number>()
+  for (let i = 0; i < store.terms.length; i++) {
+    if ((i & 8191) === 8191) await s.pause()
+    termIds.set(store.terms[i]!, i)
+  }
+  const entryIndex = new Map<string, number>()
+  for (let i = 0; i < corpus.entries.length; i++) {
+    if ((i & 8191) === 8191) await s.pause()
+    const id = corpus.entries[i]!.id
+    if (!entryIndex.has(id)) entryIndex.set(id, i)
+  }
+  const matcher = new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean, termIds, entryIndex })
+  built.set(matcher, { aboutIndex, answerIndex })
   return matcher
 }
 
@@ -97,7 +101,7 @@ export async function createMatcher (corpus: FaqCorpus, options: MatcherOptions 
   await s.pause()
   const rewrite = (text: string) => s.synonyms.apply(normalize(text)).text
   const store = await buildStore(corpus, rewrite, s.pause)
-  return assemble(corpus, store, await indexTerms(store, s.pause), undefined, s)
+  return assemble(corpus, store, { indexed: await indexTerms(store, s.pause) }, s)
 }
 
 /** Fast cold start: a serialized index for exactly this corpus + options; restore throws on any mismatch. */
@@ -107,7 +111,7 @@ export async function snapshotMatcher (m: Matcher): Promise<Uint8Array> {
   const termIds = new Map(m.store.terms.map((t, id) => [t, id]))
   const none = () => undefined
   const postings = { about: await exportPostings(parts.aboutIndex, termIds, none), answer: await exportPostings(parts.answerIndex, termIds, none) }
-  return encodeSnapshot(m.store, parts.indexed, postings, await fingerprint(m.corpus, m.synonyms, none))
+  return encodeSnapshot(m.store, postings, await fingerprint(m.corpus, m.synonyms, none))
 }
 
 /** The matcher may view its arrays in `bytes` (when they are aligned): do not modify them afterwards. */
@@ -115,8 +119,8 @@ export async function restoreMatcher (corpus: FaqCorpus, bytes: Uint8Array, opti
   const s = await setup(options)
   // Setup parses the lexicon and merges the synonyms: a slice of its own.
   await s.pause()
-  const { store, indexed, postings } = await decodeSnapshot(bytes, await fingerprint(corpus, s.synonyms, s.pause), s.pause)
-  return assemble(corpus, store, indexed, postings, s)
+  const { store, postings } = await decodeSnapshot(bytes, await fingerprint(corpus, s.synonyms, s.pause), s.pause)
+  return assemble(corpus, store, { postings }, s)
 }
 
 export { FaqMatcher } from './matcher.js'

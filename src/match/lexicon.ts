@@ -42,7 +42,18 @@ export function parseLexicon (json: unknown, source = 'lexicon'): Lexicon {
  * (ㅋㅋㅋ, ㅠㅠ), "~~" and emoticons are already gone after normalize().
  */
 export function squeezeRepeats (normalized: string): string {
+  // Every utterance comes through here and nearly none has a run of three: look for one first.
+  if (!hasRunOfThree(normalized)) return normalized
   return normalized.replace(/([\uAC00-\uD7A3a-z])\1{2,}/g, '$1$1')
+}
+
+/** Whether some character occurs three times in a row (a superset of what squeezeRepeats rewrites). */
+function hasRunOfThree (text: string): boolean {
+  for (let i = 2; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2)) return true
+  }
+  return false
 }
 
 /** The shipped lexicon (or another file in the same format). A missing file is an error: it ships with the code. */
@@ -97,6 +108,12 @@ export class Expansions {
   readonly #terms = new Map<string, string[]>()
   /** Customer words by first character, longest first: one pass over the text, as in Synonyms. */
   readonly #byFirst = new Map<string, string[]>()
+  /**
+   * Whether any customer word starts with this UTF-16 code. Most characters of an utterance start
+   * none, and looking each one up in #byFirst made a one-character string per character (every
+   * typed utterance comes through here).
+   */
+  readonly #starts = new Uint8Array(65536)
 
   constructor (oneWay: SynonymDict, synonyms: Synonyms = new Synonyms()) {
     for (const [term, customerWords] of Object.entries(oneWay)) {
@@ -115,6 +132,7 @@ export class Expansions {
       const list = this.#byFirst.get(k[0]!) ?? []
       list.push(k)
       this.#byFirst.set(k[0]!, list)
+      this.#starts[k.charCodeAt(0)] = 1
     }
   }
 
@@ -126,6 +144,7 @@ export class Expansions {
   apply (normalized: string): { text: string; added: string[] } {
     const added: string[] = []
     for (let i = 0; i < normalized.length; i++) {
+      if (!this.#starts[normalized.charCodeAt(i)]) continue
       const key = this.#byFirst.get(normalized[i]!)?.find((k) => normalized.startsWith(k, i) && (!LATIN.test(k) || wholeWord(normalized, i, k.length)))
       if (key === undefined) continue
       for (const term of this.#terms.get(key)!) {

@@ -85,6 +85,9 @@ export interface MatcherParts {
   model: ConfidenceModel
   thresholds: Thresholds
   korean: KoreanHelpers
+  /** Each store term → its id, and each FAQ id → the index of its first entry (index.ts builds them, in slices). */
+  termIds: Map<string, number>
+  entryIndex: Map<string, number>
 }
 
 export class FaqMatcher implements Matcher {
@@ -93,8 +96,8 @@ export class FaqMatcher implements Matcher {
   readonly store: CorpusStore
   readonly model: ConfidenceModel
   readonly synonyms: Synonyms
-  readonly #ids = new Map<string, number>()
-  readonly #byFaqId = new Map<string, number>()
+  readonly #ids: Map<string, number>
+  readonly #byFaqId: Map<string, number>
   readonly #about: Index
   readonly #answer: Index
   readonly #korean: KoreanHelpers
@@ -116,10 +119,8 @@ export class FaqMatcher implements Matcher {
     this.#expansions = parts.expansions
     this.#fillers = parts.fillers
     this.#n = parts.corpus.entries.length
-    parts.store.terms.forEach((t, i) => this.#ids.set(t, i))
-    parts.corpus.entries.forEach((e, i) => {
-      if (!this.#byFaqId.has(e.id)) this.#byFaqId.set(e.id, i)
-    })
+    this.#ids = parts.termIds
+    this.#byFaqId = parts.entryIndex
   }
 
   entry (faqId: string): FaqEntry | undefined {

@@ -2,21 +2,20 @@
 // normalization, synonyms and analysis of every entry. A header names the format, and a
 // fingerprint of exactly what the store was built from (the corpus, the effective synonyms and
 // lexicon, the term weights); restore refuses a snapshot whose fingerprint differs. It also holds
-// the term ids FlexSearch is fed (IndexedTerms) and FlexSearch's own postings (postings.ts), so a
-// restore neither analyzes nor indexes anything.
+// FlexSearch's own postings (postings.ts), so a restore neither analyzes nor indexes anything.
 //
-//   u32 LE header length | header JSON | padding to 8 | terms (utf8, '\n'-joined) | padding to 4 | typed arrays
+//   u32 LE header length | header JSON | padding to 8 | terms (utf8, '\n'-joined) | typed arrays, each padded to 4
 //
 // Restore runs on reloads too (sliceMs): every step that grows with the corpus yields between pieces.
 import { createHash } from 'node:crypto'
 import type { FaqCorpus } from '../faq/schema.js'
 import { SCORING } from './scoring.js'
-import type { CorpusStore, FieldSlices, IndexedTerms } from './store.js'
+import type { AnswerSlices, CorpusStore, FieldSlices, VariantSlices } from './store.js'
 import { POSTINGS_FIELDS, type Postings } from './postings.js'
 import type { Synonyms } from './synonyms.js'
 
 /** Bump when the store layout or the analysis (text.ts) changes. */
-export const SNAPSHOT_FORMAT = 4
+export const SNAPSHOT_FORMAT = 5
 const MAGIC = 'faq-matcher-snapshot'
 
 type Pause = () => Promise<void> | undefined
@@ -43,24 +42,38 @@ export async function fingerprint (corpus: FaqCorpus, synonyms: Synonyms, pause:
   return h.digest('hex')
 }
 
-const FIELDS = ['start', 'term', 'tf', 'weight', 'length', 'mass'] as const
-const INDEXED = ['aboutStart', 'about', 'answerStart', 'answer'] as const
-type Arrays = Array<Int32Array | Float32Array>
+// The arrays, in this order: the store's per-entry and per-term arrays, each field's slices (a
+// variant keeps its weights, an answer whether each term is strong), then FlexSearch's postings
+// for both indexes. What FlexSearch was fed (IndexedTerms) is not saved: a restore fills FlexSearch
+// from the postings, and a restored matcher's snapshot derives it from the store again.
+const FIELD = ['start', 'term', 'tf', 'length'] as const
+const VARIANT = [...FIELD, 'weight', 'mass'] as const
+const ANSWER = [...FIELD, 'strong'] as const
+type AnyArray = Int32Array | Float32Array | Uint16Array | Uint8Array
+type Arrays = AnyArray[]
 
 interface Saved { about: Postings, answer: Postings }
-const LAYOUT = 5 + 3 * FIELDS.length + INDEXED.length + 2 * POSTINGS_FIELDS.length
+const LAYOUT = 5 + VARIANT.length + FIELD.length + ANSWER.length + 2 * POSTINGS_FIELDS.length
 
-function arraysOf (store: CorpusStore, indexed: IndexedTerms, postings: Saved): Arrays {
-  const slices = (f: FieldSlices) => FIELDS.map((k) => f[k])
+/** How each array is written: its kind in the header, and its element size. */
+const KINDS = { i: Int32Array, f: Float32Array, h: Uint16Array, b: Uint8Array } as const
+type Kind = keyof typeof KINDS
+const kindOf = (a: AnyArray): Kind => (a instanceof Int32Array ? 'i' : a instanceof Float32Array ? 'f' : a instanceof Uint16Array ? 'h' : 'b')
+
+function arraysOf (store: CorpusStore, postings: Saved): Arrays {
   const lists = (p: Postings) => POSTINGS_FIELDS.map((k) => p[k])
-  return [store.dfAbout, store.dfAnswer, store.variantStart, store.categoryOf, store.platforms, ...slices(store.variants), ...slices(store.categories), ...slices(store.answers), ...INDEXED.map((k) => indexed[k]), ...lists(postings.about), ...lists(postings.answer)]
+  return [
+    store.dfAbout, store.dfAnswer, store.variantStart, store.categoryOf, store.platforms,
+    ...VARIANT.map((k) => store.variants[k]), ...FIELD.map((k) => store.categories[k]), ...ANSWER.map((k) => store.answers[k]),
+    ...lists(postings.about), ...lists(postings.answer),
+  ]
 }
 
 const COPY_BYTES = 4 << 20
 const align = (n: number, to: number) => (n + to - 1) & ~(to - 1)
 
-export function encodeSnapshot (store: CorpusStore, indexed: IndexedTerms, postings: Saved, print: string): Uint8Array {
-  const arrays = arraysOf(store, indexed, postings)
+export function encodeSnapshot (store: CorpusStore, postings: Saved, print: string): Uint8Array {
+  const arrays = arraysOf(store, postings)
   const terms = Buffer.from(store.terms.join('\n'), 'utf8')
   const header = Buffer.from(JSON.stringify({
     magic: MAGIC,
@@ -69,17 +82,19 @@ export function encodeSnapshot (store: CorpusStore, indexed: IndexedTerms, posti
     avg: store.avg,
     termCount: store.terms.length,
     termBytes: terms.length,
-    arrays: arrays.map((a) => [a instanceof Int32Array ? 'i' : 'f', a.length]),
+    arrays: arrays.map((a) => [kindOf(a), a.length]),
   }))
   const termsAt = align(4 + header.length, 8)
-  let at = align(termsAt + terms.length, 4)
-  const out = new Uint8Array(at + arrays.reduce((n, a) => n + a.byteLength, 0))
+  // Every array starts on a 4-byte boundary, whatever its element size, so each can be viewed in place.
+  const body = align(termsAt + terms.length, 4)
+  const out = new Uint8Array(arrays.reduce((at, a) => align(at + a.byteLength, 4), body))
   new DataView(out.buffer).setUint32(0, header.length, true)
   out.set(header, 4)
   out.set(terms, termsAt)
+  let at = body
   for (const a of arrays) {
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at)
-    at += a.byteLength
+    at = align(at + a.byteLength, 4)
   }
   return out
 }
@@ -98,7 +113,14 @@ async function splitTerms (text: string, count: number, pause: Pause): Promise<s
   return terms
 }
 
-export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: Pause): Promise<{ store: CorpusStore; indexed: IndexedTerms; postings: Saved }> {
+/** The kinds each array may have, by position: tf is Uint16 or (a count over 65535) Float32. */
+const EXPECTED: Array<readonly Kind[]> = [
+  ...Array.from({ length: 5 }, () => ['i'] as const),
+  ...[...VARIANT, ...FIELD, ...ANSWER].map((k) => (k === 'tf' ? ['h', 'f'] : k === 'length' || k === 'weight' || k === 'mass' ? ['f'] : k === 'strong' ? ['b'] : ['i']) as readonly Kind[]),
+  ...Array.from({ length: 2 * POSTINGS_FIELDS.length }, () => ['i'] as const),
+]
+
+export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: Pause): Promise<{ store: CorpusStore; postings: Saved }> {
   const fail = (why: string): never => {
     throw new Error(`matcher snapshot rejected: ${why}`)
   }
@@ -106,7 +128,7 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const headerLength = view.getUint32(0, true)
   if (4 + headerLength > bytes.length) fail('truncated header')
-  let header: { magic?: string; format?: number; fingerprint?: string; avg: CorpusStore['avg']; termCount: number; termBytes: number; arrays: Array<['i' | 'f', number]> }
+  let header: { magic?: string; format?: number; fingerprint?: string; avg: CorpusStore['avg']; termCount: number; termBytes: number; arrays: Array<[Kind, number]> }
   try {
     header = JSON.parse(Buffer.from(bytes.subarray(4, 4 + headerLength)).toString('utf8'))
   } catch {
@@ -115,25 +137,26 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
   if (header.magic !== MAGIC) fail('not a matcher snapshot')
   if (header.format !== SNAPSHOT_FORMAT) fail(`format ${header.format}, this build reads ${SNAPSHOT_FORMAT}`)
   if (header.fingerprint !== print) fail('built from another corpus, synonyms or analysis')
-  if (header.arrays.length !== LAYOUT) fail('unexpected layout')
+  if (header.arrays.length !== LAYOUT || header.arrays.some(([kind], i) => !EXPECTED[i]!.includes(kind))) fail('unexpected layout')
   const termsAt = align(4 + headerLength, 8)
   if (termsAt + header.termBytes > bytes.length) fail('truncated terms')
   const terms = header.termCount ? await splitTerms(Buffer.from(bytes.buffer, bytes.byteOffset + termsAt, header.termBytes).toString('utf8'), header.termCount, pause) : []
   await pause()
-  // Typed arrays need 4-byte alignment: an aligned payload is viewed in place, any other is copied
-  // array by array, yielding between pieces.
+  // A typed array needs its element size's alignment: an aligned payload is viewed in place, any
+  // other is copied array by array, yielding between pieces.
   let at = align(termsAt + header.termBytes, 4)
   const arrays: Arrays = []
   for (const [kind, length] of header.arrays) {
-    const byteLength = length * 4
+    const Type = KINDS[kind]
+    const byteLength = length * Type.BYTES_PER_ELEMENT
     if (at + byteLength > bytes.length) fail('truncated body')
     const offset = bytes.byteOffset + at
-    if (offset % 4 === 0) {
+    if (offset % Type.BYTES_PER_ELEMENT === 0) {
       // Aligned (an index file pads its header for this): a view, no copy; the arrays keep the
       // file's buffer alive, which is what they are made of anyway.
-      arrays.push(kind === 'i' ? new Int32Array(bytes.buffer, offset, length) : new Float32Array(bytes.buffer, offset, length))
+      arrays.push(new Type(bytes.buffer as ArrayBuffer, offset, length))
     } else {
-      const a = kind === 'i' ? new Int32Array(length) : new Float32Array(length)
+      const a = new Type(length)
       const into = new Uint8Array(a.buffer)
       // 4 MB at a time: copying a 30 MB array in one go is a stall of its own.
       for (let from = 0; from < byteLength; from += COPY_BYTES) {
@@ -142,14 +165,20 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
       }
       arrays.push(a)
     }
-    at += byteLength
+    at = align(at + byteLength, 4)
   }
-  const slices = (from: number): FieldSlices => Object.fromEntries(FIELDS.map((k, i) => [k, arrays[from + i]])) as unknown as FieldSlices
-  const indexedFrom = 5 + 3 * FIELDS.length
-  const indexed = Object.fromEntries(INDEXED.map((k, i) => [k, arrays[indexedFrom + i]])) as unknown as IndexedTerms
-  const lists = (from: number): Postings => Object.fromEntries(POSTINGS_FIELDS.map((k, i) => [k, arrays[from + i]])) as unknown as Postings
-  const postingsFrom = indexedFrom + INDEXED.length
-  const postings = { about: lists(postingsFrom), answer: lists(postingsFrom + POSTINGS_FIELDS.length) }
+  let next = 5
+  // Each field's arrays in the order arraysOf wrote them.
+  const take = <K extends string>(keys: readonly K[]) => {
+    const out = Object.fromEntries(keys.map((k, i) => [k, arrays[next + i]]))
+    next += keys.length
+    return out
+  }
+  const variants = take(VARIANT) as unknown as VariantSlices
+  const categories = take(FIELD) as unknown as FieldSlices
+  const answers = take(ANSWER) as unknown as AnswerSlices
+  const about = take(POSTINGS_FIELDS) as unknown as Postings
+  const answer = take(POSTINGS_FIELDS) as unknown as Postings
   return {
     store: {
       terms,
@@ -158,12 +187,11 @@ export async function decodeSnapshot (bytes: Uint8Array, print: string, pause: P
       variantStart: arrays[2] as Int32Array,
       categoryOf: arrays[3] as Int32Array,
       platforms: arrays[4] as Int32Array,
-      variants: slices(5),
-      categories: slices(5 + FIELDS.length),
-      answers: slices(5 + 2 * FIELDS.length),
+      variants,
+      categories,
+      answers,
       avg: header.avg,
     },
-    indexed,
-    postings,
+    postings: { about, answer },
   }
 }

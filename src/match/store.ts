@@ -16,7 +16,7 @@ const CHUNK = 1 << CHUNK_BITS
  * It grows by fixed chunks, never by copying what it holds: doubling a 4M-element array (three at
  * once: an answer field's terms, tfs and weights) stalled a cooperative build for tens of ms.
  */
-export class Pool<T extends Int32Array | Float32Array> {
+export class Pool<T extends Int32Array | Float32Array | Uint8Array> {
   length = 0
   readonly #chunks: T[] = []
   #chunk: T
@@ -54,19 +54,37 @@ export class Pool<T extends Int32Array | Float32Array> {
 
 const ints = (n: number) => new Int32Array(n)
 const floats = (n: number) => new Float32Array(n)
+const bytes = (n: number) => new Uint8Array(n)
 
-/** Term ids, frequencies and kind weights of one field of one entry, sorted by term id. */
+/** Term ids and frequencies of one field of one entry, sorted by term id. */
 export interface FieldSlices {
-  /** Start of each slice in `term`/`tf`/`weight`; slice k is [start[k], start[k + 1]). */
+  /** Start of each slice in `term`/`tf`; slice k is [start[k], start[k + 1]). */
   start: Int32Array
   term: Int32Array
-  tf: Float32Array
-  /** Strongest kind weight of the term in that slice (SCORING.term). */
-  weight: Float32Array
+  /**
+   * Term frequencies (counts). Uint16 when every count fits, which is any real corpus: half the
+   * memory of Float32 (16 MB at 100k entries), the same numbers; Float32 otherwise.
+   */
+  tf: Uint16Array | Float32Array
   /** Sum of tf per slice (BM25 length). */
   length: Float32Array
+}
+
+/** Question variants also keep each term's kind weight: the backward share is scored from them. */
+export interface VariantSlices extends FieldSlices {
+  /** Strongest kind weight of the term in that slice (SCORING.term). */
+  weight: Float32Array
   /** Sum of `weight` per slice (how much the slice says, for the backward share). */
   mass: Float32Array
+}
+
+/**
+ * Answers keep, instead of each term's weight (which nothing reads at query time: 22 MB at 100k
+ * entries), whether the term is a stem or stronger, as its weight stored as a Float32 compares:
+ * what indexTerms needs to choose the answer terms FlexSearch indexes.
+ */
+export interface AnswerSlices extends FieldSlices {
+  strong: Uint8Array
 }
 
 export interface CorpusStore {
@@ -78,12 +96,12 @@ export interface CorpusStore {
   dfAnswer: Int32Array
   /** Question variants (question, then alternates): entry i owns slices [variantStart[i], variantStart[i + 1]). */
   variantStart: Int32Array
-  variants: FieldSlices
+  variants: VariantSlices
   /** Category path slice of each entry (paths repeat, stored once). */
   categoryOf: Int32Array
   categories: FieldSlices
   /** Answer slice k belongs to entry k. */
-  answers: FieldSlices
+  answers: AnswerSlices
   /** Platform bits of each entry (PLATFORMS order). */
   platforms: Int32Array
   avg: { question: number; category: number; answer: number }
@@ -103,13 +121,20 @@ export function platformBits (normalized: string): number {
   return bits
 }
 
+/** What a field keeps besides terms and frequencies (see VariantSlices, AnswerSlices). */
+type Keeps = 'weights' | 'strong' | 'none'
+
 class FieldBuilder {
   start = new Pool(ints)
   term = new Pool(ints)
   tf = new Pool(floats)
+  #maxTf = 0
   weight = new Pool(floats)
   length = new Pool(floats)
   mass = new Pool(floats)
+  strong = new Pool(bytes)
+
+  constructor (readonly keeps: Keeps) {}
 
   /** Positions of the slice being added, sorted by term id; reused (a field has tens of terms). */
   #order = new Int32Array(256)
@@ -139,21 +164,48 @@ class FieldBuilder {
     }
     let len = 0
     let mass = 0
+    const keeps = this.keeps
     for (let o = 0; o < n; o++) {
       const k = order[o]!
       this.term.push(ids[k]!)
       this.tf.push(tfs[k]!)
-      this.weight.push(ws[k]!)
+      if (tfs[k]! > this.#maxTf) this.#maxTf = tfs[k]!
+      if (keeps === 'weights') this.weight.push(ws[k]!)
+      else if (keeps === 'strong') this.strong.push(Math.fround(ws[k]!) >= SCORING.term.stem ? 1 : 0)
       len += tfs[k]!
       mass += ws[k]!
     }
     this.length.push(len)
-    this.mass.push(mass)
+    if (keeps === 'weights') this.mass.push(mass)
   }
 
-  async done (pause: Pause): Promise<FieldSlices> {
+  async #slices (pause: Pause): Promise<FieldSlices> {
     this.start.push(this.term.length)
-    return { start: await this.start.done(pause), term: await this.term.done(pause), tf: await this.tf.done(pause), weight: await this.weight.done(pause), length: await this.length.done(pause), mass: await this.mass.done(pause) }
+    const start = await this.start.done(pause)
+    const term = await this.term.done(pause)
+    const counts = await this.tf.done(pause)
+    let tf: Uint16Array | Float32Array = counts
+    if (this.#maxTf <= 0xffff) {
+      // Converted 1M counts at a time: 5M answer terms at once stalled a cooperative build.
+      tf = new Uint16Array(counts.length)
+      for (let at = 0; at < counts.length; at += 1 << 20) {
+        tf.set(counts.subarray(at, at + (1 << 20)), at)
+        await pause()
+      }
+    }
+    return { start, term, tf, length: await this.length.done(pause) }
+  }
+
+  async variants (pause: Pause): Promise<VariantSlices> {
+    return { ...(await this.#slices(pause)), weight: await this.weight.done(pause), mass: await this.mass.done(pause) }
+  }
+
+  async answers (pause: Pause): Promise<AnswerSlices> {
+    return { ...(await this.#slices(pause)), strong: await this.strong.done(pause) }
+  }
+
+  done (pause: Pause): Promise<FieldSlices> {
+    return this.#slices(pause)
   }
 }
 
@@ -169,9 +221,9 @@ export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => 
   /** Per term: the last entry counted in dfAbout, and its slot + 1 in the field being collected. */
   const lastAbout: number[] = []
   const slot: number[] = []
-  const variants = new FieldBuilder()
-  const categories = new FieldBuilder()
-  const answers = new FieldBuilder()
+  const variants = new FieldBuilder('weights')
+  const categories = new FieldBuilder('none')
+  const answers = new FieldBuilder('strong')
   const n = corpus.entries.length
   const variantStart = new Int32Array(n + 1)
   const categoryOf = new Int32Array(n)
@@ -267,9 +319,9 @@ export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => 
   }
   variantStart[n] = variantCount
   await pause()
-  const v = await variants.done(pause)
+  const v = await variants.variants(pause)
   const c = await categories.done(pause)
-  const a = await answers.done(pause)
+  const a = await answers.answers(pause)
   const mean = (xs: Float32Array) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 1) || 1
   await pause()
   const avg = { question: mean(v.length), category: mean(c.length), answer: mean(a.length) }
@@ -325,7 +377,7 @@ export async function indexTerms (store: CorpusStore, pause: Pause): Promise<Ind
     rest.length = 0
     for (let k = answers.start[i]!; k < answers.start[i + 1]!; k++) {
       const id = answers.term[k]!
-      if (mark[id] !== i && answers.weight[k]! >= SCORING.term.stem) rest.push(id)
+      if (mark[id] !== i && answers.strong[k] === 1) rest.push(id)
     }
     if (rest.length > SCORING.candidates.answerTerms) {
       rest.sort((a, b) => store.dfAnswer[a]! - store.dfAnswer[b]! || a - b)

@@ -18,9 +18,14 @@ const LATIN = /[a-z0-9]/
 
 export class Synonyms {
   readonly #to = new Map<string, string>()
-  /** Keys of 2+ characters by their first two, longest first; 1-character keys apart. */
-  readonly #byPrefix = new Map<string, string[]>()
+  /**
+   * Keys of 2+ characters by their first two UTF-16 codes (first × 65536 + second: no string made
+   * to look them up), longest first; 1-character keys apart.
+   */
+  readonly #byPrefix = new Map<number, string[]>()
   readonly #single = new Set<string>()
+  /** The UTF-16 codes of the 1-character keys: tested before making a string of the character. */
+  readonly #singleCodes = new Uint8Array(65536)
   /** Whether any key starts with this UTF-16 code: most positions of a text start none. */
   readonly #starts = new Uint8Array(65536)
 
@@ -44,11 +49,13 @@ export class Synonyms {
       this.#starts[k.charCodeAt(0)] = 1
       if (k.length === 1) {
         this.#single.add(k)
+        this.#singleCodes[k.charCodeAt(0)] = 1
         continue
       }
-      const list = this.#byPrefix.get(k.slice(0, 2)) ?? []
+      const prefix = k.charCodeAt(0) * 65536 + k.charCodeAt(1)
+      const list = this.#byPrefix.get(prefix) ?? []
       list.push(k)
-      this.#byPrefix.set(k.slice(0, 2), list)
+      this.#byPrefix.set(prefix, list)
     }
   }
 
@@ -70,13 +77,27 @@ export class Synonyms {
     let i = 0
     const n = normalized.length
     while (i < n) {
-      if (!this.#starts[normalized.charCodeAt(i)]) {
+      const c = normalized.charCodeAt(i)
+      if (!this.#starts[c]) {
         i++
         continue
       }
-      const keys = this.#byPrefix.get(normalized.slice(i, i + 2))
-      let key = keys?.find((k) => normalized.startsWith(k, i) && (!LATIN.test(k) || wholeWord(normalized, i, k.length)))
-      if (key === undefined && this.#single.has(normalized[i]!) && (!LATIN.test(normalized[i]!) || wholeWord(normalized, i, 1))) key = normalized[i]!
+      // Every field of every entry is rewritten at build, and every utterance: plain loops, and a
+      // string of the character only when it is a key.
+      const keys = i + 1 < n ? this.#byPrefix.get(c * 65536 + normalized.charCodeAt(i + 1)) : undefined
+      let key: string | undefined
+      if (keys) {
+        for (const k of keys) {
+          if (normalized.startsWith(k, i) && (!LATIN.test(k) || wholeWord(normalized, i, k.length))) {
+            key = k
+            break
+          }
+        }
+      }
+      if (key === undefined && this.#singleCodes[c]) {
+        const ch = normalized[i]!
+        if (!LATIN.test(ch) || wholeWord(normalized, i, 1)) key = ch
+      }
       if (key === undefined) {
         i++
         continue

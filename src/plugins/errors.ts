@@ -95,7 +95,10 @@ function forbiddenKey (root: unknown): string | undefined {
 function parseJsonBody (_req: unknown, body: string, done: (err: Error | null, body?: unknown) => void) {
   // A byte-order mark is not JSON, but some HTTP clients add one; it carries no meaning.
   if (body.charCodeAt(0) === 0xfeff) body = body.slice(1)
-  if (body.trim() === '') return done(new BodyError('EMPTY_JSON_BODY', 'The body is empty; send a SkillPayload as JSON'))
+  // A body that starts with a printable ASCII character (a SkillPayload starts with "{") is not
+  // blank: no trimmed copy of it to find out.
+  const first = body.charCodeAt(0)
+  if (!(first > 32 && first < 127) && body.trim() === '') return done(new BodyError('EMPTY_JSON_BODY', 'The body is empty; send a SkillPayload as JSON'))
   let parsed: unknown
   try {
     parsed = JSON.parse(body)

@@ -17,7 +17,8 @@ export interface Reply {
 }
 
 export function reply (decision: Decision, spec: Omit<ReplySpec, 'data'>): Reply {
-  const { response, body } = encodedSkillResponse({ ...spec, data: dataOf(decision) })
+  // Object.assign, not `{ ...spec, data }`: see decide() in decision.ts.
+  const { response, body } = encodedSkillResponse(Object.assign({}, spec, { data: dataOf(decision) }))
   return { decision, response, body }
 }
 

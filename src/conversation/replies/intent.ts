@@ -9,7 +9,8 @@ import { categoryQuickReplies, handoffButtons, handoffCard, homeQuick, reply, ty
 
 export function intentReply (ctx: ReplyContext, intent: IntentName, typed: How = { via: 'typed' }): Reply {
   const { messages } = ctx
-  const how: How = { ...typed, intent }
+  // Object.assign, not `{ ...typed, intent }`: see decide() in decision.ts.
+  const how: How = Object.assign({}, typed, { intent })
   const say = (text: string, withCategories = false) =>
     reply(decide(how, 'intent'), {
       outputs: [simpleText(text)],
