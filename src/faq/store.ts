@@ -7,7 +7,7 @@
 import type { FaqCorpus } from './schema.js'
 import { indexFileFor } from './index-snapshot.js'
 import { readSources, readSourcesOffThread, type SourceRequest, type Sources } from './sources.js'
-import { createMatcher, restoreMatcher, snapshotMatcher, type Matcher, type MatcherOptions } from '../match/index.js'
+import { createMatcher, pacer, restoreMatcher, snapshotMatcher, type Matcher, type MatcherOptions } from '../match/index.js'
 import { thresholdsOf, type Config } from '../config.js'
 import { buildCatalog, catalogOf } from '../conversation/catalog.js'
 
@@ -90,18 +90,6 @@ export async function buildSnapshot (opts: StoreOptions, sources: Sources, coope
     loadedAt: new Date().toISOString(),
     file: loaded.file,
     index: reason ? { restored: false, reason } : { restored: true },
-  }
-}
-
-/** A pause that yields to the event loop (setImmediate) once `sliceMs` has passed since the last one. */
-function pacer (sliceMs: number): () => Promise<void> | undefined {
-  let since = performance.now()
-  return () => {
-    if (performance.now() - since < sliceMs) return undefined
-    return new Promise<void>((resolve) => setImmediate(() => {
-      since = performance.now()
-      resolve()
-    }))
   }
 }
 

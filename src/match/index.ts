@@ -40,8 +40,8 @@ async function setup (options: MatcherOptions): Promise<Setup> {
   return { synonyms, lexicon, model, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds }, pause: pacer(options.sliceMs) }
 }
 
-/** A pause that yields to the event loop once `sliceMs` has passed since the last yield. */
-function pacer (sliceMs: number | undefined): () => Promise<void> | undefined {
+/** A pause that yields to the event loop once `sliceMs` has passed since the last yield (none without sliceMs). */
+export function pacer (sliceMs: number | undefined): () => Promise<void> | undefined {
   if (sliceMs === undefined) return () => undefined
   let since = performance.now()
   return () => {
