@@ -111,11 +111,14 @@ const ourTap = fc.record(
   { requiredKeys: ['tap'] }
 )
 
+// fast-check's JSON values now and then hold a "__proto__" or "constructor" key, which the parser
+// refuses with a 400 by design: those bodies are not well-formed here, and the property below on
+// prototype keys covers them (refused or ignored, never a 5xx).
 const realistic = fc.record({
   utterance: hostileString,
   clientExtra: fc.oneof(fc.constant(null), fc.constant({}), fc.dictionary(hostileString, anyJson, { maxKeys: 4 }), ourTap),
   userId: fc.oneof(fc.constant('u1'), fc.string({ unit: 'binary', minLength: 1, maxLength: 80 })),
-})
+}).filter(({ clientExtra }) => !/"(?:__proto__|constructor)":/.test(toText(clientExtra)))
 
 // A body as JSON text, so keys like __proto__ reach the parser as they would over the wire.
 const protoKeys = fc.constantFrom('__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf')
