@@ -399,8 +399,8 @@ export class FaqMatcher implements Matcher {
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
     // A list is worth showing when it probably holds the answer: the probabilities of its entries add
-    // up to MATCH_CHOICES_MIN. Its entries are the ones at least half that plausible each (never
-    // padding): "오픈채팅 신고 방법" fits three 오픈채팅 entries about equally, none alone likely enough.
+    // up to MATCH_CHOICES_MIN. Each entry needs SCORING.choiceMemberMin on its own (never padding):
+    // "오픈채팅 신고 방법" fits three 오픈채팅 entries about equally, none alone likely enough.
     const listed = ranked.filter((r) => r.p >= SCORING.choiceMemberMin && r.s.relevance >= floor).slice(0, SCORING.maxChoices)
     const plausible = listed.reduce((sum, r) => sum + r.p, 0) >= th.choicesMin ? listed : []
     const why = top.p < th.answerMin

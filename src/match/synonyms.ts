@@ -20,10 +20,9 @@ export class Synonyms {
   readonly #to = new Map<string, string>()
   /**
    * Keys of 2+ characters by their first two UTF-16 codes (first × 65536 + second: no string made
-   * to look them up), longest first; 1-character keys apart.
+   * to look them up), longest first; 1-character keys in #singleCodes.
    */
   readonly #byPrefix = new Map<number, string[]>()
-  readonly #single = new Set<string>()
   /** The UTF-16 codes of the 1-character keys: tested before making a string of the character. */
   readonly #singleCodes = new Uint8Array(65536)
   /** Whether any key starts with this UTF-16 code: most positions of a text start none. */
@@ -48,7 +47,6 @@ export class Synonyms {
     for (const k of [...keys].sort((a, b) => b.length - a.length || (a < b ? -1 : 1))) {
       this.#starts[k.charCodeAt(0)] = 1
       if (k.length === 1) {
-        this.#single.add(k)
         this.#singleCodes[k.charCodeAt(0)] = 1
         continue
       }
@@ -71,7 +69,8 @@ export class Synonyms {
   /** Rewrite normalized text; returns the new text and which rewrites fired. */
   apply (normalized: string): { text: string; applied: Applied[] } {
     const applied: Applied[] = []
-    if (!this.#byPrefix.size && !this.#single.size) return { text: normalized, applied }
+    // Every key is a variant in #to or the canonical form of one: no rewrites, no keys.
+    if (!this.#to.size) return { text: normalized, applied }
     let out = ''
     let last = 0
     let i = 0
