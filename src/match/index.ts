@@ -53,8 +53,8 @@ export function pacer (sliceMs: number | undefined): () => Promise<void> | undef
   }
 }
 
-/** Each matcher's FlexSearch indexes, for its snapshot. */
-const built = new WeakMap<FaqMatcher, { aboutIndex: Index, answerIndex: Index }>()
+/** Each matcher's FlexSearch indexes and term ids, for its snapshot. */
+const built = new WeakMap<FaqMatcher, { aboutIndex: Index, answerIndex: Index, termIds: Map<string, number> }>()
 
 /** FlexSearch's indexes: from saved postings (a restore), else from what indexTerms chose to index. */
 async function flexIndexes (store: CorpusStore, from: { indexed: IndexedTerms } | { postings: { about: Postings, answer: Postings } }, s: Setup) {
@@ -92,7 +92,7 @@ async function assemble (corpus: FaqCorpus, store: CorpusStore, from: Parameters
     if (!entryIndex.has(id)) entryIndex.set(id, i)
   }
   const matcher = new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean, termIds, entryIndex })
-  built.set(matcher, { aboutIndex, answerIndex })
+  built.set(matcher, { aboutIndex, answerIndex, termIds })
   return matcher
 }
 
@@ -108,9 +108,8 @@ export async function createMatcher (corpus: FaqCorpus, options: MatcherOptions 
 export async function snapshotMatcher (m: Matcher): Promise<Uint8Array> {
   const parts = m instanceof FaqMatcher ? built.get(m) : undefined
   if (!(m instanceof FaqMatcher) || !parts) throw new Error('snapshotMatcher: not a matcher built by createMatcher')
-  const termIds = new Map(m.store.terms.map((t, id) => [t, id]))
   const none = () => undefined
-  const postings = { about: await exportPostings(parts.aboutIndex, termIds, none), answer: await exportPostings(parts.answerIndex, termIds, none) }
+  const postings = { about: await exportPostings(parts.aboutIndex, parts.termIds, none), answer: await exportPostings(parts.answerIndex, parts.termIds, none) }
   return encodeSnapshot(m.store, postings, await fingerprint(m.corpus, m.synonyms, none))
 }
 
