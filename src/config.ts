@@ -45,8 +45,8 @@ export const ConfigSchema = Type.Object({
   // corpus size; defaults chosen with `faq-skill eval` on data/eval (see docs/matching.md).
   MATCH_ANSWER_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.answerMin, description: 'Minimum probability (0..1) that the top entry is right, for an answer' }),
   MATCH_MARGIN_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.marginMin, description: "Minimum lead of the answer's probability over the best different entry's" }),
-  MATCH_CHOICES_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.choicesMin, description: 'Minimum probability for an entry to be offered as a choice' }),
-  MATCH_MIN_TERMS: Type.Number({ minimum: 0, maximum: 20, default: DEFAULT_THRESHOLDS.minTerms, description: 'Minimum matched terms (question or category) for an answer' }),
+  MATCH_CHOICES_MIN: Type.Number({ minimum: 0, maximum: 1, default: DEFAULT_THRESHOLDS.choicesMin, description: 'Minimum summed probability of the entries offered as choices (the list probably holds the answer)' }),
+  MATCH_MIN_TERMS: Type.Number({ minimum: 0, maximum: 20, default: DEFAULT_THRESHOLDS.minTerms, description: 'Minimum matched terms (question or category) for an answer (0: an entry only its answer matches may be answered)' }),
   MATCH_MODEL_FILE: Type.Optional(Type.String({ minLength: 1, description: 'Confidence model weights (JSON from `faq-skill eval --fit`); unset = data/match-model.json' })),
   SKILL_TIME_BUDGET_MS: Type.Integer({
     minimum: 100,

@@ -108,14 +108,10 @@ t.test('an empty utterance gets a prompt with categories, not an error', async (
   t.ok((reply.template.quickReplies ?? []).some((q) => q.extra?.category))
 })
 
-// One plausible candidate, and one the current matcher pads the list with (below MATCH_CHOICES_MIN).
-// (`score` is optional here so this reads the same against the matcher that adds MatchResult.score.)
-const ONE_PLAUSIBLE: MatchResult & { score?: number } = {
+// One plausible candidate (the matcher lists only plausible ones: the contract in src/match/types.ts).
+const ONE_PLAUSIBLE: MatchResult = {
   outcome: 'choices',
-  candidates: [
-    { faqId: 'faq-963be53d', question: '배포란 무엇인가요?', score: 0.4 },
-    { faqId: 'faq-619e0450', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.05 },
-  ],
+  candidates: [{ faqId: 'faq-963be53d', question: '배포란 무엇인가요?', score: 0.4 }],
   score: 0.4,
 }
 
@@ -128,7 +124,7 @@ t.test('exactly one plausible candidate: "혹시 \'…\'에 대해 물으신 건
   const { ask, skillLogs } = await confirming(t)
   const asked = await ask('/skills/faq', '010-1234-5678 배포 그거')
   t.match(asked.data, { outcome: 'choices', kind: 'confirm', faqId: 'faq-963be53d' })
-  t.same(asked.data.candidates.map((c: { faqId: string }) => c.faqId), ['faq-963be53d'], 'the padding is not offered')
+  t.same(asked.data.candidates.map((c: { faqId: string }) => c.faqId), ['faq-963be53d'])
   t.equal(asked.template.outputs[0]?.simpleText.text, "혹시 '배포란 무엇인가요?'에 대해 물으신 건가요?")
   const [yes, no] = asked.template.quickReplies ?? []
   t.match(yes, { label: '네', messageText: '네', extra: { tap: 'confirm-yes', faqId: 'faq-963be53d', query: '[phone] 배포 그거' } })

@@ -63,6 +63,11 @@ t.test('score is a probability: in 0..1, the top candidate’s, deterministic, i
   for (let i = 0; i < 5; i++) t.same(matcher.match(u), first)
   t.equal(first.score, first.candidates[0]!.score)
   t.ok(first.candidates.every((c) => c.score >= 0 && c.score <= 1))
+  // One utterance's candidates share one probability (at most one is the answer; the rest is "none").
+  for (const v of [u, '오픈채팅', '대화 백업', '헤어진지 한달 됐어']) {
+    const sum = matcher.explain(v).ranked.reduce((a, r) => a + r.score, 0)
+    t.ok(sum <= 1.005, `${v}: ${sum}`)
+  }
   const reversed = await createMatcher({ ...corpus, entries: [...corpus.entries].reverse() }, { synonymsFile })
   t.same(reversed.match(u), first)
 })
@@ -89,7 +94,8 @@ t.test('a platform word prefers that platform’s entry', async (t) => {
 })
 
 t.test('choices hold only plausible entries, never padding', async (t) => {
-  const r = matcher.match('오픈채팅', { answerMin: 0.999, choicesMin: 0.05 })
+  // Two 오픈채팅 entries fit about equally; nothing else shares more than a syllable.
+  const r = matcher.match('오픈채팅 문제', { answerMin: 0.999, choicesMin: 0.05 })
   t.equal(r.outcome, 'choices')
   const ids = r.candidates.map((c) => c.faqId)
   t.ok(ids.includes('t-open-limit') && ids.includes('t-open-search'), ids.join(','))
@@ -187,6 +193,9 @@ t.test('faq-skill eval --fit writes a model the matcher reads through MATCH_MODE
   }
   const m = await createMatcher(corpus, { synonymsFile, modelFile: out })
   t.equal(m.match('톡학생증 학적정보 어디서 가져오나요').candidates[0]?.faqId, 't-student')
-  writeFileSync(out, '{"version": 1, "features": ["x"], "weights": [1, 2]}')
+  writeFileSync(out, '{"version": 2, "features": ["x"], "weights": [1, 2]}')
   await t.rejects(createMatcher(corpus, { synonymsFile, modelFile: out }), /features must be/)
+  // A model of the first kind (each candidate rated alone) would give probabilities of another scale.
+  writeFileSync(out, '{"version": 1, "features": [], "weights": [1]}')
+  await t.rejects(createMatcher(corpus, { synonymsFile, modelFile: out }), /version 1 model .*refit/)
 })

@@ -16,7 +16,6 @@ export type ConversationConfig = Pick<
   | 'BLOCK_ID_ANSWER'
   | 'BLOCK_ID_FEEDBACK'
   | 'BLOCK_ID_BROWSE'
-  | 'MATCH_CHOICES_MIN'
 >
 
 export interface ReplyContext {

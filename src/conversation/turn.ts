@@ -114,15 +114,12 @@ function stale (turn: Turn, how: How, faqId: string, text: string): Reply {
   return text.trim() ? replyToUtterance(turn, { lead, how: after, text }) : menuReply(turn.ctx, after, 1, lead)
 }
 
-/** Candidates the matcher calls plausible for a list (never padding), with their entries, best first. */
+/** The entries of the matcher's list of choices, best first (the matcher decides what is plausible). */
 function plausible (ctx: ReplyContext, result: MatchResult): Scored[] {
   if (result.outcome !== 'choices') return []
-  // For 'choices' the matcher returns only plausible candidates. A matcher that fills a short list
-  // up with weaker ones gets those below MATCH_CHOICES_MIN left out here; its order is kept.
-  const min = ctx.config.MATCH_CHOICES_MIN ?? 0
   const out: Scored[] = []
   for (const c of result.candidates) {
-    const entry = c.score >= min ? ctx.matcher.entry(c.faqId) : undefined
+    const entry = ctx.matcher.entry(c.faqId)
     if (entry) out.push({ entry, score: c.score })
   }
   return out

@@ -1,8 +1,9 @@
-// Fitting the confidence model on labelled utterances: every considered candidate of every
-// utterance is one sample (right entry or not), so the model learns both when the top is right
-// and when a runner-up is still plausible. Several corpora go in at once: a model fitted on one
+// Fitting the confidence model on labelled utterances: each utterance is one sample, its
+// considered candidates with the ones that are right (none for an out-of-domain line, or when the
+// right entry was not among them), so the model learns when the top is right, when a runner-up is
+// still plausible and when none of them is. Several corpora go in at once: a model fitted on one
 // corpus learns that corpus, not Korean FAQ matching.
-import { FEATURES, featureVector, fitLogistic, type ConfidenceModel, type Sample } from './model.js'
+import { FEATURES, featureVector, fitListwise, type Choice, type ConfidenceModel } from './model.js'
 import type { Matcher } from './types.js'
 
 export interface FitCase {
@@ -23,35 +24,33 @@ export interface FitOptions {
   l2?: number
 }
 
-export function samplesOf (set: FitSet): Sample[] {
-  const out: Sample[] = []
+export function choicesOf (set: FitSet): Choice[] {
+  const out: Choice[] = []
   for (const c of set.cases) {
-    for (const r of set.matcher.explain(c.utterance).ranked) {
-      const right = c.expect.some((k) => r.question.includes(k))
-      out.push({ x: featureVector(r.features), y: right ? 1 : 0 })
-    }
+    const ranked = set.matcher.explain(c.utterance).ranked
+    // No candidate: every model gives "none" probability 1; nothing to learn.
+    if (!ranked.length) continue
+    const right = ranked.map((r) => c.expect.some((k) => r.question.includes(k)))
+    out.push({ xs: ranked.map((r) => featureVector(r.features)), right, weight: 1 })
   }
   return out
 }
 
 /**
- * Fits the model on the sets. Each set weighs the same whatever its size (its samples are
- * repeated up to the largest set's count), so one big corpus does not decide the weights alone.
+ * Fits the model on the sets. Each set weighs the same whatever its size (its utterances weigh
+ * 1 / its count), so one big corpus does not decide the weights alone.
  */
 export function fitConfidenceModel (sets: FitSet[], options: FitOptions = {}): ConfidenceModel {
   if (!sets.length) throw new Error('fitConfidenceModel: no labelled sets')
-  const per = sets.map(samplesOf)
-  const largest = Math.max(...per.map((s) => s.length))
-  const samples: Sample[] = []
-  for (const s of per) {
-    if (!s.length) continue
-    const times = Math.max(1, Math.round(largest / s.length))
-    for (let k = 0; k < times; k++) samples.push(...s)
-  }
-  if (!samples.some((s) => s.y === 1) || !samples.some((s) => s.y === 0)) {
+  const per = sets.map(choicesOf)
+  const choices: Choice[] = []
+  for (const s of per) for (const c of s) choices.push({ ...c, weight: 1 / s.length })
+  if (!choices.some((c) => c.right.some(Boolean)) || !choices.some((c) => c.right.some((r) => !r))) {
     throw new Error('fitConfidenceModel: need both right and wrong candidates (are the expect keys substrings of the questions?)')
   }
-  const weights = fitLogistic(samples, options.l2 ?? 1)
-  const fittedOn = sets.map((s, i) => `${s.name} (${s.cases.length} utterances, ${per[i]!.length} candidates)`).join('; ')
-  return { version: 1, features: [...FEATURES], weights, fittedOn }
+  // Utterances weigh 1 / their set's count: the penalty is scaled the same way, so l2 = 1 weighs
+  // like one utterance, as it did when every sample weighed 1.
+  const weights = fitListwise(choices, (options.l2 ?? 1) * sets.length / choices.length)
+  const fittedOn = sets.map((s, i) => `${s.name} (${s.cases.length} utterances, ${per[i]!.length} with candidates)`).join('; ')
+  return { version: 2, features: [...FEATURES], weights, fittedOn }
 }

@@ -7,13 +7,13 @@
 // 4. each candidate gets a BM25F relevance (SCORING in scoring.ts): term saturation, length
 //    normalization, field weights, IDF over the fields that say what an entry is about; a
 //    platform word in the utterance prefers that platform's entries;
-// 5. the confidence model (model.ts) turns a few corpus-size-free features of each candidate
-//    (relevance share, coverage both ways, gap to the runner-up, unseen words, length) into the
-//    probability that it is right, and the candidates are ranked by it; the thresholds
-//    (thresholds.ts) are on that probability.
+// 5. the confidence model (model.ts) rates the considered candidates together, with "none of them",
+//    from a few corpus-size-free features of each (relevance share, coverage both ways, gap to the
+//    runner-up, unseen words, length): each gets the probability that it is the right answer, and
+//    they are ranked by it; the thresholds (thresholds.ts) are on that probability.
 import { Index, Encoder } from 'flexsearch'
 import type { FaqCorpus, FaqEntry } from '../faq/schema.js'
-import { featureVector, probability, type ConfidenceModel, type Features } from './model.js'
+import { featureVector, linearScore, toProbabilities, type ConfidenceModel, type Features } from './model.js'
 import { SCORING } from './scoring.js'
 import { find, platformBits, type CorpusStore, type FieldSlices } from './store.js'
 import type { Synonyms, Applied } from './synonyms.js'
@@ -284,8 +284,10 @@ export class FaqMatcher implements Matcher {
     const top = scored.slice(0, SCORING.considered)
     const rated = top.map((s, k) => {
       const f = this.#features(s, k, top, q)
-      return { s, p: probability(this.model, featureVector(f)), f }
+      return { s, p: linearScore(this.model, featureVector(f)), f }
     })
+    const p = toProbabilities(rated.map((r) => r.p))
+    for (let k = 0; k < rated.length; k++) rated[k]!.p = p[k]!
     // The model weighs more than relevance (how much of the question the utterance covers, the lead):
     // among the considered candidates the more probable goes first. Stable: ties keep relevance order.
     return rated.sort((a, b) => b.p - a.p)
@@ -389,12 +391,7 @@ export class FaqMatcher implements Matcher {
     const top = ranked[0]
     const rival = ranked.slice(1).find((r) => !this.#sameQuestion(r.s.entry, top.s.entry))
     const lead = top.p - (rival?.p ?? 0)
-    // A runner-up that scores nearly the same is nearly the same question told apart by a word or two
-    // ("정기 구독 자동 해지" / "정기구독 ... 구독 취소"): whichever is first, answering is a coin toss.
-    let rivalRelevance = 0
-    for (const r of ranked) if (r !== top && r.s.relevance > rivalRelevance && !this.#sameQuestion(r.s.entry, top.s.entry)) rivalRelevance = r.s.relevance
-    const relevanceLead = 1 - rivalRelevance / top.s.relevance
-    if (top.p >= th.answerMin && lead >= th.marginMin && relevanceLead >= SCORING.answerLead && top.s.matchedTerms >= th.minTerms) {
+    if (top.p >= th.answerMin && lead >= th.marginMin && top.s.matchedTerms >= th.minTerms) {
       return { outcome: 'answer', shown: ranked.slice(0, SCORING.maxChoices), reason: 'confident' }
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
@@ -407,9 +404,7 @@ export class FaqMatcher implements Matcher {
       ? `probability ${round(top.p)} below ${th.answerMin}`
       : lead < th.marginMin
         ? `lead ${round(lead)} over the runner-up below ${th.marginMin}`
-        : relevanceLead < SCORING.answerLead
-          ? `the runner-up scores within ${round(100 * relevanceLead)}% of the top (needs ${100 * SCORING.answerLead}%)`
-          : `matched terms ${top.s.matchedTerms} typed in question or category below ${th.minTerms}`
+        : `matched terms ${top.s.matchedTerms} typed in question or category below ${th.minTerms}`
     if (plausible.length) return { outcome: 'choices', shown: plausible, reason: why }
     // Not offered to users; kept for logs and the operator.
     return { outcome: 'none', shown: ranked.slice(0, 3), reason: `${why}; nothing plausible to offer` }

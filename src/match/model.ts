@@ -1,6 +1,11 @@
-// The confidence model: a logistic regression over a few corpus-size-free features of a candidate
-// gives the probability that the candidate is the right answer. The same model rates the top
-// (its probability is the reply's `score`) and every runner-up (only plausible ones are offered).
+// The confidence model: a conditional logit over the considered candidates and "none of them".
+// Each candidate gets a linear score z = w·features; the probability that candidate i is the right
+// answer is e^z_i / (1 + Σ_j e^z_j), where the 1 is "none of them is right" (out of domain, or the
+// right entry was not found). The probabilities of one utterance's candidates add up to at most 1:
+// a strong top takes probability from its runners-up, and a list of choices holds the answer with
+// the sum of its members' probabilities. A model that rated each candidate on its own (the first
+// version) underrated a clear top (0.5 meant right 64 % of the time) and overrated the runners-up
+// (0.3-0.6 meant right 10-20 %), so a threshold meant something else at each rank.
 // Weights are fitted with `fitConfidenceModel` on labelled utterances of several corpora and
 // committed in data/match-model.json; `faq-skill eval --fit` refits on an operator's own lines.
 import { readFile } from 'node:fs/promises'
@@ -53,7 +58,8 @@ const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
 export type Features = Record<FeatureName, number>
 
 export interface ConfidenceModel {
-  version: 1
+  /** 2: the conditional logit (version 1 rated each candidate alone; refit such a file). */
+  version: 2
   features: readonly string[]
   /** Bias first, then one weight per feature, in `features` order. */
   weights: number[]
@@ -61,10 +67,21 @@ export interface ConfidenceModel {
   fittedOn?: string
 }
 
-export function probability (model: ConfidenceModel, x: readonly number[]): number {
+/** The candidate's linear score z (its odds against "none of them" are e^z). */
+export function linearScore (model: ConfidenceModel, x: readonly number[]): number {
   let z = model.weights[0]!
   for (let i = 0; i < x.length; i++) z += model.weights[i + 1]! * x[i]!
-  return 1 / (1 + Math.exp(-z))
+  return z
+}
+
+/** Turns one utterance's candidate scores z into probabilities, in place (see the top of the file). */
+export function toProbabilities (z: number[]): number[] {
+  let max = 0
+  for (const v of z) if (v > max) max = v
+  let sum = Math.exp(-max)
+  for (let i = 0; i < z.length; i++) sum += (z[i] = Math.exp(z[i]! - max))
+  for (let i = 0; i < z.length; i++) z[i] = z[i]! / sum
+  return z
 }
 
 export function featureVector (f: Features): number[] {
@@ -73,8 +90,9 @@ export function featureVector (f: Features): number[] {
 
 export function parseModel (json: unknown, source = 'match model'): ConfidenceModel {
   const m = json as Partial<ConfidenceModel>
-  if (!m || m.version !== 1 || !Array.isArray(m.features) || !Array.isArray(m.weights)) {
-    throw new Error(`${source}: expected { "version": 1, "features": [...], "weights": [...] }`)
+  if (m && (m.version as number) === 1) throw new Error(`${source}: a version 1 model (each candidate rated alone); refit it with faq-skill eval --fit`)
+  if (!m || m.version !== 2 || !Array.isArray(m.features) || !Array.isArray(m.weights)) {
+    throw new Error(`${source}: expected { "version": 2, "features": [...], "weights": [...] }`)
   }
   if (m.features.length !== FEATURES.length || m.features.some((f, i) => f !== FEATURES[i])) {
     throw new Error(`${source}: features must be ${FEATURES.join(', ')} (refit with faq-skill eval --fit)`)
@@ -82,55 +100,90 @@ export function parseModel (json: unknown, source = 'match model'): ConfidenceMo
   if (m.weights.length !== FEATURES.length + 1 || !m.weights.every((w) => typeof w === 'number' && Number.isFinite(w))) {
     throw new Error(`${source}: weights must be ${FEATURES.length + 1} finite numbers (bias first)`)
   }
-  return { version: 1, features: m.features, weights: m.weights, fittedOn: m.fittedOn }
+  return { version: 2, features: m.features, weights: m.weights, fittedOn: m.fittedOn }
 }
 
 export async function loadModel (file: string): Promise<ConfidenceModel> {
   return parseModel(JSON.parse(await readFile(file, 'utf8')), file)
 }
 
-export interface Sample {
-  x: number[]
-  /** 1 when the candidate is a right answer for its utterance. */
-  y: 0 | 1
+/** One labelled utterance: its considered candidates' features, which of them are right, its weight. */
+export interface Choice {
+  xs: number[][]
+  /** Per candidate: an acceptable answer. None right = the answer is "none of them". */
+  right: boolean[]
+  weight: number
+}
+
+/** Minus the weighted log-likelihood plus the L2 penalty (not on the bias). */
+function loss (choices: readonly Choice[], w: readonly number[], l2: number): number {
+  let sum = 0
+  for (let i = 1; i < w.length; i++) sum += 0.5 * l2 * w[i]! * w[i]!
+  for (const c of choices) {
+    const p = toProbabilities(c.xs.map((x) => w[0]! + x.reduce((a, v, k) => a + v * w[k + 1]!, 0)))
+    let good = 0
+    for (let i = 0; i < p.length; i++) if (c.right[i]) good += p[i]!
+    if (!c.right.some(Boolean)) good = 1 - p.reduce((a, b) => a + b, 0)
+    sum -= c.weight * Math.log(Math.max(good, 1e-12))
+  }
+  return sum
 }
 
 /**
- * L2-regularized logistic regression by Newton's method (IRLS): deterministic, no learning rate,
- * converges in a few steps on a handful of features. `l2` pulls weights towards 0 (not the bias).
+ * Fits the conditional logit by Newton's method with the model's own covariance as the curvature
+ * (always positive definite, where an utterance with two acceptable entries would make the exact
+ * Hessian indefinite) and a halving line search: deterministic, no learning rate, a few dozen steps
+ * on a dozen features. `l2` pulls weights towards 0 (not the bias). Signs are kept (SIGNS).
  */
-export function fitLogistic (samples: readonly Sample[], l2 = 1, iterations = 25): number[] {
+export function fitListwise (choices: readonly Choice[], l2 = 1, iterations = 60): number[] {
   const d = FEATURES.length + 1
-  const w = new Array<number>(d).fill(0)
+  let w = new Array<number>(d).fill(0)
+  let current = loss(choices, w, l2)
   for (let it = 0; it < iterations; it++) {
     const g = new Array<number>(d).fill(0)
     const h = Array.from({ length: d }, () => new Array<number>(d).fill(0))
-    for (const s of samples) {
-      const x = [1, ...s.x]
-      let z = 0
-      for (let i = 0; i < d; i++) z += w[i]! * x[i]!
-      const p = 1 / (1 + Math.exp(-z))
-      const r = Math.max(p * (1 - p), 1e-9)
-      for (let i = 0; i < d; i++) {
-        g[i]! += (p - s.y) * x[i]!
-        for (let j = 0; j < d; j++) h[i]![j]! += r * x[i]! * x[j]!
+    for (const c of choices) {
+      const xs = c.xs.map((x) => [1, ...x])
+      const p = toProbabilities(xs.map((x) => x.reduce((a, v, k) => a + v * w[k]!, 0)))
+      const anyRight = c.right.some(Boolean)
+      let good = 0
+      for (let i = 0; i < p.length; i++) if (c.right[i]) good += p[i]!
+      const mean = new Array<number>(d).fill(0)
+      for (let i = 0; i < xs.length; i++) for (let k = 0; k < d; k++) mean[k]! += p[i]! * xs[i]![k]!
+      for (let i = 0; i < xs.length; i++) {
+        // d(-log P(observed))/dz_i = p_i - P(i | observed)
+        const target = anyRight ? (c.right[i] ? p[i]! / Math.max(good, 1e-12) : 0) : 0
+        const r = p[i]! - target
+        for (let k = 0; k < d; k++) {
+          g[k]! += c.weight * r * xs[i]![k]!
+          for (let l = 0; l < d; l++) h[k]![l]! += c.weight * p[i]! * xs[i]![k]! * xs[i]![l]!
+        }
       }
+      for (let k = 0; k < d; k++) for (let l = 0; l < d; l++) h[k]![l]! -= c.weight * mean[k]! * mean[l]!
     }
-    for (let i = 1; i < d; i++) {
-      g[i]! += l2 * w[i]!
-      h[i]![i]! += l2
+    for (let i = 0; i < d; i++) {
+      if (i) g[i]! += l2 * w[i]!
+      h[i]![i]! += i ? l2 : 1e-6
     }
     const step = solve(h, g)
-    let change = 0
-    for (let i = 0; i < d; i++) {
-      const before = w[i]!
-      w[i]! -= step[i]!
-      // Projected step: a weight that would take the wrong sign stays at 0.
-      const sign = i === 0 ? 0 : SIGNS[FEATURES[i - 1]!]
-      if (sign * w[i]! < 0) w[i] = 0
-      change = Math.max(change, Math.abs(w[i]! - before))
+    let t = 1
+    let next = w
+    let value = current
+    for (let tries = 0; tries < 20; tries++, t /= 2) {
+      next = w.map((v, i) => {
+        const x = v - t * step[i]!
+        // Projected step: a weight that would take the wrong sign stays at 0.
+        const sign = i === 0 ? 0 : SIGNS[FEATURES[i - 1]!]
+        return sign * x < 0 ? 0 : x
+      })
+      value = loss(choices, next, l2)
+      if (value <= current) break
     }
-    if (change < 1e-8) break
+    const change = Math.max(...next.map((v, i) => Math.abs(v - w[i]!)))
+    if (value > current) break
+    w = next
+    current = value
+    if (change < 1e-7) break
   }
   return w.map((x) => Math.round(x * 1e4) / 1e4)
 }

@@ -44,11 +44,6 @@ export const SCORING = {
    * dropped out of the top 3 more often (SmartStore dev top-3 85 → 90 % at 6, no set worse).
    */
   considered: 6,
-  /**
-   * An answer needs the top's relevance to lead the best different entry's by this share of the top's;
-   * closer, the two are near-identical questions and are offered side by side instead.
-   */
-  answerLead: 0.05,
   /** An entry within this share of a candidate's relevance counts in that candidate's `crowd` feature. */
   crowdShare: 0.9,
   /** At most this many choices are offered (a KakaoTalk list card holds five). */
