@@ -357,7 +357,9 @@ export class FaqMatcher implements Matcher {
     return {
       relevance: q.maxRelevance > 0 ? Math.min(1, s.relevance / ((SCORING.k1 + 1) * q.maxRelevance)) : 0,
       coverage,
-      answerOnly: Math.min(1, s.answerOnly / mass),
+      // What the question explains is not explained again by the answer: with lexicon additions
+      // (해지 + 탈퇴) and typo readings the two could add up to more than all that was said.
+      answerOnly: Math.min(1 - coverage, s.answerOnly / mass),
       backward: s.backward,
       gap: q.maxRelevance > 0 ? (s.relevance - rival) / ((SCORING.k1 + 1) * q.maxRelevance) : 0,
       unseen: q.unseenMass / mass,
