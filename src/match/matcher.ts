@@ -284,7 +284,7 @@ export class FaqMatcher implements Matcher {
     const top = scored.slice(0, SCORING.considered)
     const rated = top.map((s, k) => {
       const f = this.#features(s, k, top, q)
-      return { s, p: linearScore(this.model, featureVector(f)), f }
+      return { s, p: linearScore(this.model.weights, featureVector(f)), f }
     })
     const p = toProbabilities(rated.map((r) => r.p))
     for (let k = 0; k < rated.length; k++) rated[k]!.p = p[k]!

@@ -67,10 +67,10 @@ export interface ConfidenceModel {
   fittedOn?: string
 }
 
-/** The candidate's linear score z (its odds against "none of them" are e^z). */
-export function linearScore (model: ConfidenceModel, x: readonly number[]): number {
-  let z = model.weights[0]!
-  for (let i = 0; i < x.length; i++) z += model.weights[i + 1]! * x[i]!
+/** The candidate's linear score z under `weights` (bias first): its odds against "none of them" are e^z. */
+export function linearScore (weights: readonly number[], x: readonly number[]): number {
+  let z = weights[0]!
+  for (let i = 0; i < x.length; i++) z += weights[i + 1]! * x[i]!
   return z
 }
 
@@ -120,7 +120,7 @@ function loss (choices: readonly Choice[], w: readonly number[], l2: number): nu
   let sum = 0
   for (let i = 1; i < w.length; i++) sum += 0.5 * l2 * w[i]! * w[i]!
   for (const c of choices) {
-    const p = toProbabilities(c.xs.map((x) => w[0]! + x.reduce((a, v, k) => a + v * w[k + 1]!, 0)))
+    const p = toProbabilities(c.xs.map((x) => linearScore(w, x)))
     let good = 0
     for (let i = 0; i < p.length; i++) if (c.right[i]) good += p[i]!
     if (!c.right.some(Boolean)) good = 1 - p.reduce((a, b) => a + b, 0)
@@ -143,8 +143,8 @@ export function fitListwise (choices: readonly Choice[], l2 = 1, iterations = 60
     const g = new Array<number>(d).fill(0)
     const h = Array.from({ length: d }, () => new Array<number>(d).fill(0))
     for (const c of choices) {
+      const p = toProbabilities(c.xs.map((x) => linearScore(w, x)))
       const xs = c.xs.map((x) => [1, ...x])
-      const p = toProbabilities(xs.map((x) => x.reduce((a, v, k) => a + v * w[k]!, 0)))
       const anyRight = c.right.some(Boolean)
       let good = 0
       for (let i = 0; i < p.length; i++) if (c.right[i]) good += p[i]!
