@@ -170,7 +170,9 @@ export class FaqMatcher implements Matcher {
     const typed = rewritten
     const expanded = this.#expansions.apply(rewritten)
     rewritten = expanded.text
-    const terms = expanded.added.length ? queryTerms(rewritten) : own
+    // Each added term is analyzed on its own: analyzed as appended text, the joints made cross-space
+    // bigrams no one typed (알려줘 만들기 발급 -> 줘만, 기발).
+    const terms = expanded.added.length ? withTerms(own, expanded.added) : own
     const q: Query = {
       normalized,
       rewritten,
@@ -444,6 +446,15 @@ export class FaqMatcher implements Matcher {
     }
     return out
   }
+}
+
+/** `own` plus the terms of each of `added`, each term at its strongest weight (a new map). */
+function withTerms (own: Map<string, number>, added: string[]): Map<string, number> {
+  const out = new Map(own)
+  for (const text of added) {
+    for (const [term, w] of queryTerms(text)) if ((out.get(term) ?? 0) < w) out.set(term, w)
+  }
+  return out
 }
 
 const BACK_SCRATCH = new Float64Array(8)
