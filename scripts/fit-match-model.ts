@@ -1,6 +1,6 @@
 // Refits data/match-model.json, the matcher's confidence model, on our own labelled corpora:
 // the bundled Kakao corpus (data/eval/holdout.jsonl, kakao-own.jsonl fit half) and the shop, bank, delivery,
-// insurer, seller, airline and edu corpora of data/eval/corpora (their `split: "fit"` lines), each with our own chit-chat lines as
+// insurer, seller, airline, edu, telecom, clinic and game corpora of data/eval/corpora (their `split: "fit"` lines), each with our own chit-chat lines as
 // out-of-domain. Several corpora, never one: the model must not learn one corpus's statistics.
 //
 //   npx tsx scripts/fit-match-model.ts [--dry-run]
@@ -25,7 +25,7 @@ const add = async (name: string, corpusFile: string, cases: FitCase[]) => {
   sets.push({ name, matcher: await createMatcher(corpus, { synonymsFile }), cases: [...cases, ...chitchat] })
 }
 await add('faq.json: holdout + kakao-own fit half', dataPath('faq.json'), [...(await lines('holdout.jsonl')), ...(await lines('kakao-own.jsonl', 'fit'))])
-for (const c of ['shop', 'bank', 'delivery', 'insurer', 'seller', 'airline', 'edu']) await add(`${c}.json: fit half`, dataPath('eval', 'corpora', `${c}.json`), await lines(`${c}.jsonl`, 'fit'))
+for (const c of ['shop', 'bank', 'delivery', 'insurer', 'seller', 'airline', 'edu', 'telecom', 'clinic', 'game']) await add(`${c}.json: fit half`, dataPath('eval', 'corpora', `${c}.json`), await lines(`${c}.jsonl`, 'fit'))
 
 const model = fitConfidenceModel(sets)
 const json = JSON.stringify({ ...model, fittedOn: `scripts/fit-match-model.ts, each set with chitchat-own.jsonl (fit half) as out-of-domain: ${model.fittedOn}` }, null, 2)

@@ -13,4 +13,4 @@ export interface Thresholds {
   minTerms: number
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answerMin: 0.65, marginMin: 0.1, choicesMin: 0.5, minTerms: 0 }
+export const DEFAULT_THRESHOLDS: Thresholds = { answerMin: 0.62, marginMin: 0.1, choicesMin: 0.5, minTerms: 0 }
