@@ -100,8 +100,9 @@ export function mergeSynonyms (first: SynonymDict, ...rest: SynonymDict[]): Syno
 /**
  * The one-way entries, applied to a normalized and rewritten utterance: each help-centre term whose
  * customer word occurs is appended once, the customer's own words are kept ("돈 돌려받고 싶어요" →
- * "... 환불"). Appending, not replacing, keeps the utterance's own bigrams and adds no false ones at
- * the joint. Terms are passed through `synonyms` so they are spelled as the rewritten corpus is.
+ * "... 환불"). Appending, not replacing, keeps the utterance's own bigrams; the matcher analyzes each
+ * of `added` on its own, so no bigram spans a joint. Terms are passed through `synonyms` so they are
+ * spelled as the rewritten corpus is.
  */
 export class Expansions {
   /** normalized customer word → the terms it adds */

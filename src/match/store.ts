@@ -441,7 +441,7 @@ export async function indexTerms (store: CorpusStore, pause: Pause): Promise<Ind
     }
     answerStart[i] = answer.length
     if (rest.length > SCORING.candidates.answerTerms) {
-      // The rarest first, ties by id: df · 2^25 + id sorts natively (ids stay below 2^25, see sortScratch).
+      // The rarest first, ties by id: df · 2^25 + id sorts natively (ids stay below ID_SPAN = 2^25).
       const keys = sortScratch(rest.length)
       for (let k = 0; k < rest.length; k++) keys[k] = store.dfAnswer[rest[k]!]! * ID_SPAN + rest[k]!
       keys.sort()
