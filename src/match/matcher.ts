@@ -18,7 +18,7 @@ import { SCORING } from './scoring.js'
 import { find, platformBits, type CorpusStore, type FieldSlices } from './store.js'
 import type { Synonyms, Applied } from './synonyms.js'
 import { squeezeRepeats, type Expansions } from './lexicon.js'
-import { normalize, queryTerms } from './text.js'
+import { normalize, queryTerms, queryTermsByWord } from './text.js'
 import type { Thresholds } from './thresholds.js'
 import type { Candidate, ExplainedCandidate, MatchExplanation, MatchResult, Matcher, Outcome } from './types.js'
 import type { KoreanHelpers } from './korean-helpers.js'
@@ -53,6 +53,10 @@ interface Query {
   idfs: number[]
   strings: string[]
   typoOf: Array<string | undefined>
+  /** Per term: a bit per typed word it comes from (words past the 31st share the last bit). */
+  wordBits: number[]
+  /** How many typed words have a term at all. */
+  words: number
   /** Σ weight · idf: the most relevance this utterance can reach. */
   maxRelevance: number
   /** Σ weight over the utterance's own terms (typo readings excluded). */
@@ -70,6 +74,8 @@ interface Scored {
   backward: number
   matchedTerms: number
   platform: number
+  /** Typed words with a term in any field. */
+  wordsHit: number
 }
 
 export interface MatcherParts {
@@ -104,6 +110,7 @@ export class FaqMatcher implements Matcher {
   readonly #expansions: Expansions
   readonly #fillers: ReadonlySet<string>
   readonly #n: number
+  #bitsOf = new Map<string, number>()
   /** Each entry's question and alternates as rewritten, filled on first use. */
   readonly #questionForms: Array<string[] | undefined> = []
 
@@ -166,7 +173,7 @@ export class FaqMatcher implements Matcher {
     if (this.#fillers.size) rewritten = rewritten.split(' ').filter((w) => !this.#fillers.has(w)).join(' ')
     const keyboard: Applied[] = []
     if (/[a-z]/.test(rewritten)) rewritten = this.#keyboard(rewritten, keyboard)
-    const own = queryTerms(rewritten)
+    const { terms: own, wordBits, words } = queryTermsByWord(rewritten)
     const typed = rewritten
     const expanded = this.#expansions.apply(rewritten)
     rewritten = expanded.text
@@ -185,11 +192,15 @@ export class FaqMatcher implements Matcher {
       idfs: [],
       strings: [],
       typoOf: [],
+      wordBits: [],
+      words: 0,
       maxRelevance: 0,
       mass: 0,
       unseenMass: 0,
       platforms: platformBits(rewritten),
     }
+    q.words = words
+    this.#bitsOf = wordBits
     const unseenIdf = this.#idf(1)
     for (const [term, w] of terms) {
       const id = this.#ids.get(term)
@@ -230,6 +241,7 @@ export class FaqMatcher implements Matcher {
     q.weights.push(w)
     q.idfs.push(idf)
     q.typoOf.push(typoOf)
+    q.wordBits.push(this.#bitsOf.get(typoOf ?? term) ?? 0)
     q.maxRelevance += w * idf
   }
 
@@ -307,6 +319,7 @@ export class FaqMatcher implements Matcher {
     let answerOnly = 0
     let matchedTerms = 0
     let backward = 0
+    let hit = 0
     const back = v1 - v0 <= 8 ? BACK_SCRATCH : new Float64Array(v1 - v0)
     back.fill(0, 0, v1 - v0)
     for (let j = 0; j < q.ids.length; j++) {
@@ -325,6 +338,7 @@ export class FaqMatcher implements Matcher {
       const ta = aa < 0 ? 0 : norm(st.answers, i, aa, b.answer, st.avg.answer)
       const tf = field.question * tq + field.category * tc + field.answer * ta
       if (tf === 0) continue
+      hit |= q.wordBits[j]!
       relevance += q.idfs[j]! * q.weights[j]! * tf * (k1 + 1) / (k1 + tf)
       if (tq > 0 || tc > 0) {
         about += q.weights[j]!
@@ -342,7 +356,9 @@ export class FaqMatcher implements Matcher {
       platform = bits & q.platforms ? 1 : -1
       relevance *= platform > 0 ? SCORING.platform.match : SCORING.platform.other
     }
-    return { entry: i, relevance, about, answerOnly, backward: Math.min(1, backward), matchedTerms, platform }
+    let wordsHit = 0
+    for (; hit; hit &= hit - 1) wordsHit++
+    return { entry: i, relevance, about, answerOnly, backward: Math.min(1, backward), matchedTerms, platform, wordsHit }
   }
 
   #features (s: Scored, k: number, top: Scored[], q: Query): Features {
@@ -370,6 +386,7 @@ export class FaqMatcher implements Matcher {
       platform: s.platform,
       crowd: Math.log1p(crowd),
       size: Math.log1p(this.#n),
+      words: q.words ? Math.min(1, s.wordsHit / q.words) : 0,
     }
   }
 

@@ -42,6 +42,8 @@ export const FEATURES = [
    * corpora of 36 to 350 entries, so the model learns how confidence falls with size.
    */
   'size',
+  /** Share of the typed words (each counted once, however long) with a term the entry holds in any field. */
+  'words',
 ] as const
 
 export type FeatureName = (typeof FEATURES)[number]
@@ -53,7 +55,7 @@ export type FeatureName = (typeof FEATURES)[number]
  * give no samples, so unseen words once came out as evidence for an answer).
  */
 const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
-  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1, crowd: -1, size: -1,
+  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1, crowd: -1, size: -1, words: 1,
 }
 export type Features = Record<FeatureName, number>
 

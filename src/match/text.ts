@@ -151,7 +151,7 @@ export type TermKind = keyof typeof SCORING.term
  * - Latin/digit runs whole.
  * Stop bigrams (question endings, fillers) are dropped on both sides. Terms may repeat (tf).
  */
-export function analyze (normalized: string, emit: (term: string, kind: TermKind) => void, bigram?: (code: number, kind: TermKind) => void): void {
+export function analyze (normalized: string, emit: (term: string, kind: TermKind) => void, bigram?: (code: number, kind: TermKind) => void, onWord?: () => void): void {
   // Bigrams go out as numbers when the caller takes them so (the index build: no string per bigram).
   const pair = bigram ?? ((code: number, kind: TermKind) => emit(bigramOf(code), kind))
   let prev = -1
@@ -168,6 +168,7 @@ export function analyze (normalized: string, emit: (term: string, kind: TermKind
       continue
     }
     const run = normalized.slice(start, i)
+    onWord?.()
     if (!hangul) {
       emit(run, 'latin')
       prev = -1
@@ -246,6 +247,30 @@ export function queryTerms (normalized: string): Map<string, number> {
     if ((out.get(term) ?? 0) < w) out.set(term, w)
   })
   return out
+}
+
+/**
+ * queryTerms, and for each term a bit per word it comes from (a word past the 31st shares the last
+ * bit; a cross-space bigram belongs to no word), and how many words have a term: which of the words
+ * a customer typed an entry explains, each word once however many terms it has.
+ */
+export function queryTermsByWord (normalized: string): { terms: Map<string, number>, wordBits: Map<string, number>, words: number } {
+  const terms = new Map<string, number>()
+  const wordBits = new Map<string, number>()
+  let word = -1
+  let counted = -1
+  let words = 0
+  analyze(normalized, (term, kind) => {
+    const w = SCORING.term[kind]
+    if ((terms.get(term) ?? 0) < w) terms.set(term, w)
+    if (kind === 'cross') return
+    wordBits.set(term, (wordBits.get(term) ?? 0) | (1 << Math.min(word, 30)))
+    if (counted !== word) {
+      counted = word
+      words++
+    }
+  }, undefined, () => { word++ })
+  return { terms, wordBits, words }
 }
 
 /** Each distinct term of normalized text once, in first-seen order (for tests and explanations). */
