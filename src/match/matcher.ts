@@ -55,6 +55,8 @@ interface Query {
   typoOf: Array<string | undefined>
   /** Per term: a bit per typed word it comes from (words past the 31st share the last bit). */
   wordBits: number[]
+  /** Each typed term's word bits (queryTermsByWord), read as the terms are pushed. */
+  bitsOf: Map<string, number>
   /** How many typed words have a term at all. */
   words: number
   /** Σ weight · idf: the most relevance this utterance can reach. */
@@ -110,7 +112,6 @@ export class FaqMatcher implements Matcher {
   readonly #expansions: Expansions
   readonly #fillers: ReadonlySet<string>
   readonly #n: number
-  #bitsOf = new Map<string, number>()
   /** Each entry's question and alternates as rewritten, filled on first use. */
   readonly #questionForms: Array<string[] | undefined> = []
 
@@ -193,14 +194,13 @@ export class FaqMatcher implements Matcher {
       strings: [],
       typoOf: [],
       wordBits: [],
-      words: 0,
+      bitsOf: wordBits,
+      words,
       maxRelevance: 0,
       mass: 0,
       unseenMass: 0,
       platforms: platformBits(rewritten),
     }
-    q.words = words
-    this.#bitsOf = wordBits
     const unseenIdf = this.#idf(1)
     for (const [term, w] of terms) {
       const id = this.#ids.get(term)
@@ -241,7 +241,7 @@ export class FaqMatcher implements Matcher {
     q.weights.push(w)
     q.idfs.push(idf)
     q.typoOf.push(typoOf)
-    q.wordBits.push(this.#bitsOf.get(typoOf ?? term) ?? 0)
+    q.wordBits.push(q.bitsOf.get(typoOf ?? term) ?? 0)
     q.maxRelevance += w * idf
   }
 
