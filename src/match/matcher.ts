@@ -67,6 +67,13 @@ interface Query {
   platforms: number
 }
 
+/** A question variant's words: its known term ids (sorted), each one's word bits, how many words it has. */
+interface VariantWords {
+  ids: Int32Array
+  bits: Int32Array
+  words: number
+}
+
 interface Scored {
   entry: number
   relevance: number
@@ -114,6 +121,7 @@ export class FaqMatcher implements Matcher {
   readonly #n: number
   /** Each entry's question and alternates as rewritten, filled on first use. */
   readonly #questionForms: Array<string[] | undefined> = []
+  readonly #questionWords: Array<VariantWords[] | undefined> = []
 
   constructor (parts: MatcherParts) {
     this.corpus = parts.corpus
@@ -387,6 +395,7 @@ export class FaqMatcher implements Matcher {
       crowd: Math.log1p(crowd),
       size: Math.log1p(this.#n),
       words: q.words ? Math.min(1, s.wordsHit / q.words) : 0,
+      backWords: this.#questionWordShare(s.entry, q),
     }
   }
 
@@ -432,13 +441,53 @@ export class FaqMatcher implements Matcher {
   }
 
   #isQuestion (i: number, rewritten: string): boolean {
+    return this.#forms(i).includes(rewritten)
+  }
+
+  /** The entry's question and alternates as rewritten: once, the first time it is a candidate (not at build: 100k entries). */
+  #forms (i: number): string[] {
     let forms = this.#questionForms[i]
     if (!forms) {
-      // Rewritten once, the first time the entry is a candidate (not at build: 100k entries).
       const e = this.corpus.entries[i]!
       forms = this.#questionForms[i] = [e.question, ...e.alternates].map((text) => this.synonyms.apply(normalize(text)).text)
     }
-    return forms.includes(rewritten)
+    return forms
+  }
+
+  /**
+   * Per question variant: its terms as sorted term ids with each one's word bits, and its number of
+   * words; made the first time the entry is rated (looked up by binary search, like the store's slices).
+   */
+  #variantWords (i: number): VariantWords[] {
+    let v = this.#questionWords[i]
+    if (!v) {
+      v = this.#questionWords[i] = this.#forms(i).map((text) => {
+        const { wordBits, words } = queryTermsByWord(text)
+        const known = [...wordBits].flatMap(([term, bits]) => {
+          const id = this.#ids.get(term)
+          return id === undefined ? [] : [[id, bits] as const]
+        }).sort((a, b) => a[0] - b[0])
+        return { ids: Int32Array.from(known, (k) => k[0]), bits: Int32Array.from(known, (k) => k[1]), words }
+      })
+    }
+    return v
+  }
+
+  /** The best question variant's share of words holding a term of the utterance. */
+  #questionWordShare (i: number, q: Query): number {
+    let best = 0
+    for (const { ids, bits, words } of this.#variantWords(i)) {
+      if (!words) continue
+      let hit = 0
+      for (let j = 0; j < q.ids.length; j++) {
+        const at = q.ids[j]! < 0 ? -1 : find(ids, 0, ids.length, q.ids[j]!)
+        if (at >= 0) hit |= bits[at]!
+      }
+      let n = 0
+      for (; hit; hit &= hit - 1) n++
+      best = Math.max(best, Math.min(1, n / words))
+    }
+    return best
   }
 
   #candidate (s: Scored, p: number): Candidate {

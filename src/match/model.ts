@@ -44,6 +44,8 @@ export const FEATURES = [
   'size',
   /** Share of the typed words (each counted once, however long) with a term the entry holds in any field. */
   'words',
+  /** The best question variant's share of words (each once) that hold a term of the utterance. */
+  'backWords',
 ] as const
 
 export type FeatureName = (typeof FEATURES)[number]
@@ -55,7 +57,7 @@ export type FeatureName = (typeof FEATURES)[number]
  * give no samples, so unseen words once came out as evidence for an answer).
  */
 const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
-  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1, crowd: -1, size: -1, words: 1,
+  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1, crowd: -1, size: -1, words: 1, backWords: 1,
 }
 export type Features = Record<FeatureName, number>
 
