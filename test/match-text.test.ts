@@ -1,5 +1,5 @@
 import t from 'tap'
-import { analyze, normalize, queryTerms, termsOf, STOP_BIGRAMS } from '../src/match/text.js'
+import { analyze, normalize, queryTerms, queryTermsByWord, termsOf, STOP_BIGRAMS } from '../src/match/text.js'
 import { SCORING } from '../src/match/scoring.js'
 import { Synonyms, parseSynonyms } from '../src/match/synonyms.js'
 
@@ -62,4 +62,17 @@ t.test('synonyms: longest first, canonical not rewritten again, Latin keys whole
   t.same(syn.apply(normalize('카톡')).applied, [{ from: '카톡', to: '카카오톡' }])
   t.throws(() => parseSynonyms({ a: 1 }), /array of strings/)
   t.throws(() => parseSynonyms([]), /expected an object/)
+})
+
+t.test('query terms by word: the same terms, each with the words it comes from, cross-space bigrams in none', async (t) => {
+  const text = normalize('오픈채팅 신고 방법')
+  const { terms, wordBits, words } = queryTermsByWord(text)
+  t.same([...terms], [...queryTerms(text)], 'the terms and weights of queryTerms')
+  t.equal(wordBits.get('오픈'), 1, '오픈 is the first word')
+  t.equal(wordBits.get('신고'), 2, '신고 is the second word')
+  t.equal(wordBits.get('팅신'), undefined, 'a bigram across the space belongs to no word')
+  t.equal(words, 2, '방법 is a question word with no term, so it is not counted')
+  const repeated = queryTermsByWord(normalize('신고 신고'))
+  t.equal(repeated.wordBits.get('신고'), 3, 'a term in two words carries both bits')
+  t.equal(repeated.words, 2)
 })

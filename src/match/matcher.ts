@@ -364,9 +364,7 @@ export class FaqMatcher implements Matcher {
       platform = bits & q.platforms ? 1 : -1
       relevance *= platform > 0 ? SCORING.platform.match : SCORING.platform.other
     }
-    let wordsHit = 0
-    for (; hit; hit &= hit - 1) wordsHit++
-    return { entry: i, relevance, about, answerOnly, backward: Math.min(1, backward), matchedTerms, platform, wordsHit }
+    return { entry: i, relevance, about, answerOnly, backward: Math.min(1, backward), matchedTerms, platform, wordsHit: bitCount(hit) }
   }
 
   #features (s: Scored, k: number, top: Scored[], q: Query): Features {
@@ -483,9 +481,7 @@ export class FaqMatcher implements Matcher {
         const at = q.ids[j]! < 0 ? -1 : find(ids, 0, ids.length, q.ids[j]!)
         if (at >= 0) hit |= bits[at]!
       }
-      let n = 0
-      for (; hit; hit &= hit - 1) n++
-      best = Math.max(best, Math.min(1, n / words))
+      best = Math.max(best, Math.min(1, bitCount(hit) / words))
     }
     return best
   }
@@ -521,6 +517,13 @@ function withTerms (own: Map<string, number>, added: string[]): Map<string, numb
     for (const [term, w] of queryTerms(text)) if ((out.get(term) ?? 0) < w) out.set(term, w)
   }
   return out
+}
+
+/** How many bits are set: the words a set of word bits names. */
+function bitCount (bits: number): number {
+  let n = 0
+  for (; bits; bits &= bits - 1) n++
+  return n
 }
 
 const BACK_SCRATCH = new Float64Array(8)
