@@ -123,6 +123,23 @@ t.test('stem cuts josa and eomi from a word end', async (t) => {
     강퇴당했어요: '강퇴', // the longest derivation first: 당해, not 해
     좋겠어요: '좋',
     변경하겠습니다: '변경',
+    // connectives and 'how to' (거나, 면서, 는법), 면 with two syllables left, 'can' (ㄹ 수 있)
+    팔거나: '팔',
+    찾으면서: '찾',
+    변경하는법: '변경',
+    지우는법: '지우',
+    세우면: '세우',
+    취소할수있나요: '취소',
+    받을수있나요: '받',
+    뗄수있나요: '떼',
+    // ㅕ → ㅣ and ㅘ → ㅗ after an eomi; the auxiliary 버리다 cut to the main verb
+    꺼져요: '꺼지',
+    옮겨주세요: '옮기',
+    나와요: '나오',
+    팔아버렸어요: '팔',
+    잊어버렸는데: '잊',
+    지워버렸어요: '지우',
+    버려요: '버리', // 버리다 itself stays
   }
   for (const [word, expected] of Object.entries(cases)) {
     t.equal(stem(word), expected, word)
@@ -134,7 +151,7 @@ t.test('stem cuts josa and eomi from a word end', async (t) => {
 t.test('stem keeps nouns that only look like they end in a josa or eomi', async (t) => {
   const nouns = ['신고', '광고', '추가', '평가', '화면', '메시지', '이미지', '결과', '불만', '필요', '제한', '이용제한', '권한', '역할',
     '회의', '주의', '문의', '정도', '휴가', '이해', '피해', '올해', '이체한도', '재시도', '친구추가', '분실신고', '접속장애', '결제경로', '충전기',
-    '고객문의', '약관동의', '어떻게', '그런데', '그리고', '하지만', '폰이']
+    '고객문의', '약관동의', '어떻게', '그런데', '그리고', '하지만', '폰이', '로그인화면', '카드뒷면', '라면', '정면']
   for (const w of nouns) {
     t.equal(stem(w), w, w)
     t.equal(stem(normalize(w)), normalize(w), `${w} normalized`)

@@ -208,7 +208,7 @@ interface Ending {
 /**
  * The ending table, written for this project from Korean grammar: `before:suffix`, longest suffix
  * first at lookup. Only endings that seldom end a noun are here; the ones that often do are left
- * out on purpose: 면 (화면), 지 (메시지, 이미지), 과 (결과), 만 (불만), 나 (하나), 게 (가게; folded
+ * out on purpose: 지 (메시지, 이미지), 과 (결과), 만 (불만), 나 (하나), 게 (가게; folded
  * 개), 야 (분야), 의 (문의, 동의), bare 요 (필요). Each group: [before, min, ...suffixes]; NOT_AFTER
  * lists the syllables after which a one-syllable ending is part of a common noun instead.
  */
@@ -241,8 +241,11 @@ const EOMI: Array<[Before, number, ...string[]]> = [
     '던데', '던데요', '든지', '기가', '기를', '기는', '기도', '기에', '기엔', '기로', '도록', '잖아', '잖아요', '거든요', '더라고요', '더라구요',
     '고싶어요', '고싶어', '고싶은데', '고싶다', '고싶습니다', '고싶은', '고싶네요', '고있어요', '고있는데', '고있습니다', '고있나요', '하게', '되게',
     '지않아요', '지않나요', '지않는데', '지마세요', '지말고', '주세요', '하기', '되기', '하면', '되면', '하시면', '하지', '되지',
-    '더니', '더라', '는데도', '은데도', '어도요'],
-  ['ㄹ', 1, '게요', '게', '까요', '까', '래요', '래', '거예요', '거에요', '지', '지요', '수록', '때'],
+    '더니', '더라', '는데도', '은데도', '어도요', '거나', '거나요', '거든', '거든요', '면서', '는법', '는방법', '고싶음'],
+  ['V', 2, '면'],
+  ['C', 1, '으면서', '을수있', '을수있나요', '을수있어요', '을수있나', '을수있을까요', '을수있는지', '을수없', '을수없나요', '을수없어요', '을수없어'],
+  ['ㄹ', 1, '게요', '게', '까요', '까', '래요', '래', '거예요', '거에요', '지', '지요', '수록', '때', '수있', '수있나요', '수있어요', '수있나',
+    '수있을까요', '수있는지', '수없', '수없나요', '수없어요', '수없어'],
   ['ㄴ', 1, '데', '데요', '가요', '가', '지', '지요'],
   ['ㅂ', 1, '니다', '니까', '시다'],
 ]
@@ -254,6 +257,7 @@ const NOT_AFTER: Record<string, string> = {
   고: '신광재참경사최창잔공보원제금',
   로: '경도통진항선회수미과해활퇴기',
   에: '장연',
+  면: '화전측이국라방단정표지일평장뒷앞내외',
   이: '양린넓높깊놀잡숭돌',
   기: '전산탁습음정공경인용장분동생감향증',
 }
@@ -361,12 +365,20 @@ function verbStem (word: string, verb: boolean): string {
   const im = Math.floor(end / 28)
   const medial = im % 21
   // ㅝ → ㅜ (바꿔 → 바꾸, 지워 → 지우); 봐 → 보; 해 (folded 헤) → 하; 돼 → 되 (folded, both are 뒈 already).
+  // After an eomi also ㅕ → ㅣ (꺼져 → 꺼지, 알려 → 알리, 옮겨 → 옮기) and ㅘ → ㅗ (나와 → 나오): the
+  // same stem then comes out of 꺼져요, 꺼지면 and 꺼지지 않아요.
   let restored = im
   if (medial === 14) restored = im - 1
   else if (verb && w.endsWith('봐')) restored = im - 1
   else if (verb && /[해헤]$/.test(w)) restored = im - medial
   else if (verb && w.endsWith('돼')) restored = im + 1
-  return restored === im ? w : w.slice(0, -1) + syllable(restored, 0)
+  else if (verb && medial === 6 && w.length > 1) restored = im - 6 + 20
+  else if (verb && medial === 9 && w.length > 1) restored = im - 1
+  const out = restored === im ? w : w.slice(0, -1) + syllable(restored, 0)
+  // The auxiliary 버리다 of something done for good (팔아버렸어요, 잊어버렸는데, 지워버려요) says how, not
+  // what: the main verb is the stem (팔, 잊, 지우).
+  const aux = /^(.+?)[어아]?버리$/.exec(out)
+  return aux !== null && out.length >= 3 ? verbStem(aux[1]!, true) : out
 }
 
 // ---------------------------------------------------------------------------------------------
