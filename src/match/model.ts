@@ -139,7 +139,7 @@ function loss (choices: readonly Choice[], w: readonly number[], l2: number): nu
  * Hessian indefinite) and a halving line search: deterministic, no learning rate, a few dozen steps
  * on a dozen features. `l2` pulls weights towards 0 (not the bias). Signs are kept (SIGNS).
  */
-export function fitListwise (choices: readonly Choice[], l2 = 1, iterations = 60): number[] {
+export function fitListwise (choices: readonly Choice[], l2 = 1, iterations = 400): number[] {
   const d = FEATURES.length + 1
   let w = new Array<number>(d).fill(0)
   let current = loss(choices, w, l2)
@@ -168,6 +168,16 @@ export function fitListwise (choices: readonly Choice[], l2 = 1, iterations = 60
     for (let i = 0; i < d; i++) {
       if (i) g[i]! += l2 * w[i]!
       h[i]![i]! += i ? l2 : 1e-6
+    }
+    // A weight held at 0 by its sign whose gradient still points past 0 stays out of the Newton
+    // step: left in, its clamped share of the step made the line search fail and the fit stopped
+    // short of the optimum, wherever that happened to be.
+    for (let i = 1; i < d; i++) {
+      const sign = SIGNS[FEATURES[i - 1]!]
+      if (sign === 0 || w[i] !== 0 || sign * g[i]! < 0) continue
+      for (let k = 0; k < d; k++) h[i]![k] = h[k]![i] = 0
+      h[i]![i] = 1
+      g[i] = 0
     }
     const step = solve(h, g)
     let t = 1
