@@ -168,6 +168,29 @@ t.test('fitConfidenceModel is deterministic and learns right from wrong', async 
   t.equal(model.weights.length, model.features.length + 1)
   t.ok(model.weights.every(Number.isFinite))
   t.throws(() => fitConfidenceModel([]), /no labelled sets/)
+  t.equal(model.maxEntries, corpus.entries.length, 'the largest corpus fitted on is recorded')
+})
+
+t.test('the corpus-size prior is held at the largest corpus the model was fitted on', async (t) => {
+  // A model fitted on corpora of up to 2 entries sees this corpus as if it had 2: its size feature is
+  // not carried beyond the fitted range, so the same top is rated as it would be among 2 entries.
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const dir = mkdtempSync(join(tmpdir(), 'faq-size-'))
+  const shipped = JSON.parse(readFileSync(join(projectRoot, 'data', 'match-model.json'), 'utf8')) as Record<string, unknown>
+  const file = (name: string, maxEntries?: number) => {
+    writeFileSync(join(dir, name), JSON.stringify({ ...shipped, maxEntries }))
+    return join(dir, name)
+  }
+  const capped = await createMatcher(corpus, { synonymsFile, modelFile: file('capped.json', 2) })
+  const free = await createMatcher(corpus, { synonymsFile, modelFile: file('free.json') })
+  const u = '오픈채팅방 검색이 안 돼요'
+  const top = (m: typeof matcher) => m.explain(u).ranked[0]!
+  // explain() shows features rounded to 3 places.
+  t.ok(Math.abs(top(capped).features.size - Math.log1p(2)) < 1e-3, 'size as if 2 entries')
+  t.ok(Math.abs(top(free).features.size - Math.log1p(corpus.entries.length)) < 1e-3, 'size of the corpus without a cap')
+  t.ok((shipped.weights as number[])[(shipped.features as string[]).indexOf('size') + 1]! < 0, 'the shipped model lowers confidence with size')
+  t.ok(top(capped).score > top(free).score, 'held at 2 entries, the same top is more probable')
 })
 
 t.test('faq-skill eval --fit writes a model the matcher reads through MATCH_MODEL_FILE', async (t) => {

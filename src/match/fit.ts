@@ -52,5 +52,8 @@ export function fitConfidenceModel (sets: FitSet[], options: FitOptions = {}): C
   // like one utterance, as it did when every sample weighed 1.
   const weights = fitListwise(choices, (options.l2 ?? 1) * sets.length / choices.length)
   const fittedOn = sets.map((s, i) => `${s.name} (${s.cases.length} utterances, ${per[i]!.length} with candidates)`).join('; ')
-  return { version: 2, features: [...FEATURES], weights, fittedOn }
+  const size = FEATURES.indexOf('size')
+  let maxSize = 0
+  for (const c of choices) for (const x of c.xs) maxSize = Math.max(maxSize, x[size]!)
+  return { version: 2, features: [...FEATURES], weights, fittedOn, maxEntries: Math.max(1, Math.round(Math.expm1(maxSize))) }
 }

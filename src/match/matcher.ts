@@ -391,7 +391,7 @@ export class FaqMatcher implements Matcher {
       mutual: coverage * s.backward,
       platform: s.platform,
       crowd: Math.log1p(crowd),
-      size: Math.log1p(this.#n),
+      size: Math.log1p(Math.min(this.#n, this.model.maxEntries ?? this.#n)),
       words: q.words ? Math.min(1, s.wordsHit / q.words) : 0,
       backWords: this.#questionWordShare(s.entry, q),
     }

@@ -69,6 +69,12 @@ export interface ConfidenceModel {
   weights: number[]
   /** Where the weights came from (files, counts), for people. */
   fittedOn?: string
+  /**
+   * The largest corpus (entries) the weights were fitted on. `size` is held there for a bigger
+   * corpus: a linear prior fitted on 36 to 352 entries, carried on to 2,700, made the model
+   * withhold most right answers there (SmartStore: top-1 54.5 %, answered 23 %, 84 % of them right).
+   */
+  maxEntries?: number
 }
 
 /** The candidate's linear score z under `weights` (bias first): its odds against "none of them" are e^z. */
@@ -104,7 +110,10 @@ export function parseModel (json: unknown, source = 'match model'): ConfidenceMo
   if (m.weights.length !== FEATURES.length + 1 || !m.weights.every((w) => typeof w === 'number' && Number.isFinite(w))) {
     throw new Error(`${source}: weights must be ${FEATURES.length + 1} finite numbers (bias first)`)
   }
-  return { version: 2, features: m.features, weights: m.weights, fittedOn: m.fittedOn }
+  if (m.maxEntries !== undefined && !(Number.isInteger(m.maxEntries) && m.maxEntries > 0)) {
+    throw new Error(`${source}: maxEntries must be a positive whole number`)
+  }
+  return { version: 2, features: m.features, weights: m.weights, fittedOn: m.fittedOn, ...(m.maxEntries ? { maxEntries: m.maxEntries } : {}) }
 }
 
 export async function loadModel (file: string): Promise<ConfidenceModel> {
