@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { createMatcher, fitConfidenceModel, restoreMatcher, snapshotMatcher } from '../src/match/index.js'
 import type { FaqCorpus, FaqEntry } from '../src/faq/schema.js'
 import { projectRoot } from '../src/paths.js'
+import { withoutAsides } from '../src/match/store.js'
 import { build, payload, responseErrors } from './helpers.js'
 
 const corpusFile = join(projectRoot, 'test', 'data', 'match-corpus.json')
@@ -221,4 +222,27 @@ t.test('faq-skill eval --fit writes a model the matcher reads through MATCH_MODE
   // A model of the first kind (each candidate rated alone) would give probabilities of another scale.
   writeFileSync(out, '{"version": 1, "features": [], "weights": [1]}')
   await t.rejects(createMatcher(corpus, { synonymsFile, modelFile: out }), /version 1 model .*refit/)
+})
+
+t.test('a question is also asked without its bracketed aside', async (t) => {
+  t.equal(withoutAsides('KVS(Kakao Voice Service)는 무엇인가요?'), 'KVS는 무엇인가요?')
+  t.equal(withoutAsides('요금 (부가세 포함) 안내'), '요금 안내')
+  t.equal(withoutAsides('앱플레이어(에뮬레이터)로 해도 되나요?'), '앱플레이어로 해도 되나요?')
+  t.equal(withoutAsides('비밀번호를 잊어버렸어요'), undefined, 'no aside: no extra variant')
+  t.equal(withoutAsides('(공지)'), undefined, 'nothing left: no extra variant')
+  // The whole short question is covered once the aside's words no longer count against it.
+  const entry = (id: string, question: string, answer: string): FaqEntry => ({ id, category: ['채널'], question, alternates: [], answer, platforms: [], links: [] })
+  const small = await createMatcher({
+    version: 1,
+    entries: [
+      entry('kvs', 'KVS(Kakao Voice Service)는 무엇인가요?', '음성으로 대화하는 서비스입니다.'),
+      entry('deploy', '배포란 무엇인가요?', '저장한 내용을 서비스에 반영하는 기능입니다.'),
+      entry('block', '블록은 어떻게 만드나요?', '시나리오에서 블록 추가를 누릅니다.'),
+    ],
+  }, { synonymsFile })
+  const top = small.explain('KVS가 뭔가요').ranked[0]!
+  t.equal(top.faqId, 'kvs')
+  t.ok(top.features.backward > 0.8, `backward ${top.features.backward}: the bracket-free variant is covered`)
+  // The aside stays searchable: its words still find the entry.
+  t.equal(small.explain('kakao voice service').ranked[0]?.faqId, 'kvs')
 })

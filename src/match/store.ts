@@ -357,6 +357,14 @@ export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => 
       countAbout(field(q, variants))
       variantCount++
     }
+    // A question with an aside in brackets (KVS(Kakao Voice Service)는 무엇인가요?, 앱플레이어(에뮬레이터)로
+    // 해도 되나요?) is asked without it too: the aside's words stay searchable in the question, and
+    // the bracket-free variant lets "KVS가 뭔가요" cover the whole question in the backward share.
+    const bare = withoutAsides(entry.question)
+    if (bare !== undefined) {
+      countAbout(field(bare, variants))
+      variantCount++
+    }
     const path = entry.category.join(' ')
     let category = categoryIds.get(path)
     if (category === undefined) {
@@ -465,4 +473,10 @@ export function find (term: Int32Array, from: number, to: number, id: number): n
     else hi = mid - 1
   }
   return -1
+}
+
+/** The question without its bracketed asides, when it has any and something is left; else undefined. */
+export function withoutAsides (question: string): string | undefined {
+  const bare = question.replace(/\s*[(（[][^()（）[\]]*[)）\]]/g, '').replace(/\s+/g, ' ').trim()
+  return bare !== question.trim() && /[\p{L}\p{N}]{2}/u.test(bare) ? bare : undefined
 }
