@@ -246,3 +246,12 @@ t.test('a question is also asked without its bracketed aside', async (t) => {
   // The aside stays searchable: its words still find the entry.
   t.equal(small.explain('kakao voice service').ranked[0]?.faqId, 'kvs')
 })
+
+t.test('typo readings only for a word one typo away: not for a word the corpus does not have', async (t) => {
+  const readings = (u: string) => matcher.explain(u).terms.filter((x) => x.typoOf).map((x) => `${x.typoOf}→${x.term}`)
+  // 채탕: one unknown bigram, read as 채팅 (both vowel-folded: 체탕, 체팅).
+  t.ok(readings('오픈채탕 이용제한').includes('체탕→체팅'), readings('오픈채탕 이용제한').join(' '))
+  // 쇼핑라이브 (핑라, 라이, 이브 unknown here): three unknown bigrams in one word are no typo.
+  const words = matcher.explain('쇼핑라이브 방송').terms.filter((x) => ['핑라', '라이', '이브'].includes(x.typoOf ?? x.term))
+  t.ok(words.length > 0 && words.every((x) => !x.typoOf), words.map((x) => `${x.typoOf ?? ''}→${x.term}`).join(' '))
+})
