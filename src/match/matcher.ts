@@ -15,7 +15,7 @@ import { Index, Encoder } from 'flexsearch'
 import type { FaqCorpus, FaqEntry } from '../faq/schema.js'
 import { featureVector, linearScore, toProbabilities, type ConfidenceModel, type Features } from './model.js'
 import { SCORING } from './scoring.js'
-import { find, platformBits, type CorpusStore, type FieldSlices } from './store.js'
+import { find, platformBits, questionVariants, type CorpusStore, type FieldSlices } from './store.js'
 import type { Synonyms, Applied } from './synonyms.js'
 import { squeezeRepeats, type Expansions } from './lexicon.js'
 import { normalize, queryTerms, queryTermsByWord } from './text.js'
@@ -450,12 +450,12 @@ export class FaqMatcher implements Matcher {
     return this.#forms(i).includes(rewritten)
   }
 
-  /** The entry's question and alternates as rewritten: once, the first time it is a candidate (not at build: 100k entries). */
+  /** The entry's question variants (questionVariants) as rewritten: once, the first time it is a candidate (not at build: 100k entries). */
   #forms (i: number): string[] {
     let forms = this.#questionForms[i]
     if (!forms) {
       const e = this.corpus.entries[i]!
-      forms = this.#questionForms[i] = [e.question, ...e.alternates].map((text) => this.synonyms.apply(normalize(text)).text)
+      forms = this.#questionForms[i] = questionVariants(e).map((text) => this.synonyms.apply(normalize(text)).text)
     }
     return forms
   }

@@ -2,7 +2,7 @@
 // term ids and frequencies of each field, in a few typed arrays (100k entries fit in tens of MB,
 // and the whole thing serializes as-is for a fast cold start, see snapshot.ts).
 // Built in one pass over the corpus, linear in its size.
-import type { FaqCorpus } from '../faq/schema.js'
+import type { FaqCorpus, FaqEntry } from '../faq/schema.js'
 import { SCORING } from './scoring.js'
 import { analyze, bigramOf, type TermKind } from './text.js'
 
@@ -350,19 +350,8 @@ export async function buildStore (corpus: FaqCorpus, rewrite: (text: string) => 
         dfAbout[id]!++
       }
     }
-    countAbout(field(entry.question, variants))
-    variantCount++
-    for (const q of entry.alternates) {
-      if (!q.trim()) continue
+    for (const q of questionVariants(entry)) {
       countAbout(field(q, variants))
-      variantCount++
-    }
-    // A question with an aside in brackets (KVS(Kakao Voice Service)는 무엇인가요?, 앱플레이어(에뮬레이터)로
-    // 해도 되나요?) is asked without it too: the aside's words stay searchable in the question, and
-    // the bracket-free variant lets "KVS가 뭔가요" cover the whole question in the backward share.
-    const bare = withoutAsides(entry.question)
-    if (bare !== undefined) {
-      countAbout(field(bare, variants))
       variantCount++
     }
     const path = entry.category.join(' ')
@@ -473,6 +462,17 @@ export function find (term: Int32Array, from: number, to: number, id: number): n
     else hi = mid - 1
   }
   return -1
+}
+
+/**
+ * The ways an entry's question is asked, the question first: its alternates (blank ones skipped)
+ * and, for a question with an aside in brackets (KVS(Kakao Voice Service)는 무엇인가요?,
+ * 앱플레이어(에뮬레이터)로 해도 되나요?), the question without it. The aside's words stay searchable in
+ * the question; the bracket-free variant lets "KVS가 뭔가요" cover the whole question.
+ */
+export function questionVariants (entry: Pick<FaqEntry, 'question' | 'alternates'>): string[] {
+  const bare = withoutAsides(entry.question)
+  return [entry.question, ...entry.alternates.filter((q) => q.trim()), ...(bare === undefined ? [] : [bare])]
 }
 
 /** The question without its bracketed asides, when it has any and something is left; else undefined. */
