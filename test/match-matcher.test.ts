@@ -192,6 +192,13 @@ t.test('the corpus-size prior is held at the largest corpus the model was fitted
   t.ok(Math.abs(top(free).features.size - Math.log1p(corpus.entries.length)) < 1e-3, 'size of the corpus without a cap')
   t.ok((shipped.weights as number[])[(shipped.features as string[]).indexOf('size') + 1]! < 0, 'the shipped model lowers confidence with size')
   t.ok(top(capped).score > top(free).score, 'held at 2 entries, the same top is more probable')
+  // Refitting through a matcher whose model holds the size at 2 still learns from the real size.
+  const cases = [{ utterance: u, expect: ['검색결과'] }, { utterance: '학적정보 어디서 가져와요', expect: ['학적정보'] }, { utterance: '오늘 날씨 어때', expect: [] }]
+  const refit = fitConfidenceModel([{ name: 'capped', matcher: capped, cases }])
+  t.equal(refit.maxEntries, corpus.entries.length, 'the corpus size, not the cap, is recorded')
+  const { choicesOf } = await import('../src/match/fit.js')
+  const size = matcher.model.features.indexOf('size')
+  t.ok(choicesOf({ name: 'capped', matcher: capped, cases }).every((c) => c.xs.every((x) => x[size] === Math.log1p(corpus.entries.length))), 'fitted on the real size')
 })
 
 t.test('faq-skill eval --fit writes a model the matcher reads through MATCH_MODEL_FILE', async (t) => {

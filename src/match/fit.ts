@@ -26,12 +26,15 @@ export interface FitOptions {
 
 export function choicesOf (set: FitSet): Choice[] {
   const out: Choice[] = []
+  // The corpus's own size, not the one the matcher's current model holds it at (maxEntries):
+  // refitted on a bigger corpus, the model learns from its real size.
+  const size = Math.log1p(set.matcher.corpus.entries.length)
   for (const c of set.cases) {
     const ranked = set.matcher.explain(c.utterance).ranked
     // No candidate: every model gives "none" probability 1; nothing to learn.
     if (!ranked.length) continue
     const right = ranked.map((r) => c.expect.some((k) => r.question.includes(k)))
-    out.push({ xs: ranked.map((r) => featureVector(r.features)), right, weight: 1 })
+    out.push({ xs: ranked.map((r) => featureVector({ ...r.features, size })), right, weight: 1 })
   }
   return out
 }
@@ -52,8 +55,6 @@ export function fitConfidenceModel (sets: FitSet[], options: FitOptions = {}): C
   // like one utterance, as it did when every sample weighed 1.
   const weights = fitListwise(choices, (options.l2 ?? 1) * sets.length / choices.length)
   const fittedOn = sets.map((s, i) => `${s.name} (${s.cases.length} utterances, ${per[i]!.length} with candidates)`).join('; ')
-  const size = FEATURES.indexOf('size')
-  let maxSize = 0
-  for (const c of choices) for (const x of c.xs) maxSize = Math.max(maxSize, x[size]!)
-  return { version: 2, features: [...FEATURES], weights, fittedOn, maxEntries: Math.max(1, Math.round(Math.expm1(maxSize))) }
+  const maxEntries = Math.max(1, ...sets.map((s) => s.matcher.corpus.entries.length))
+  return { version: 2, features: [...FEATURES], weights, fittedOn, maxEntries }
 }

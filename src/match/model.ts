@@ -148,7 +148,7 @@ function loss (choices: readonly Choice[], w: readonly number[], l2: number): nu
  * Hessian indefinite) and a halving line search: deterministic, no learning rate, a few dozen steps
  * on a dozen features. `l2` pulls weights towards 0 (not the bias). Signs are kept (SIGNS).
  */
-export function fitListwise (choices: readonly Choice[], l2 = 1, iterations = 400): number[] {
+export function fitListwise (choices: readonly Choice[], l2 = 1, iterations = 60): number[] {
   const d = FEATURES.length + 1
   let w = new Array<number>(d).fill(0)
   let current = loss(choices, w, l2)
