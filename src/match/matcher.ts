@@ -212,11 +212,18 @@ export class FaqMatcher implements Matcher {
     const unseenIdf = this.#idf(1)
     // One typo leaves at most two unknown bigrams in its word (the two that hold the syllable); a
     // word with more is a word the corpus does not have (쇼핑라이브), not a typo of one it has.
-    const unknownIn = new Map<number, number>()
-    for (const [term, w] of terms) {
-      if (term.length !== 2 || w !== SCORING.term.bigram || this.#ids.has(term)) continue
-      const bits = wordBits.get(term) ?? 0
-      unknownIn.set(bits, (unknownIn.get(bits) ?? 0) + 1)
+    // Counted the first time an unknown bigram is met: most utterances have none.
+    let unknownIn: Map<number, number> | undefined
+    const unknownInWord = (term: string): number => {
+      if (!unknownIn) {
+        unknownIn = new Map()
+        for (const [t, w] of terms) {
+          if (t.length !== 2 || w !== SCORING.term.bigram || this.#ids.has(t)) continue
+          const bits = wordBits.get(t) ?? 0
+          unknownIn.set(bits, (unknownIn.get(bits) ?? 0) + 1)
+        }
+      }
+      return unknownIn.get(wordBits.get(term) ?? 0) ?? 0
     }
     for (const [term, w] of terms) {
       const id = this.#ids.get(term)
@@ -236,7 +243,7 @@ export class FaqMatcher implements Matcher {
       if (w === SCORING.term.stem && term.length > 1 && !/[a-z0-9]/.test(term)) continue
       q.mass += w
       // A Hangul bigram no entry has may be a typo of one that some entry has (채탕 → 채팅).
-      const near = term.length === 2 && w === SCORING.term.bigram && (unknownIn.get(wordBits.get(term) ?? 0) ?? 0) <= 2 ? this.#korean.near(term) : []
+      const near = term.length === 2 && w === SCORING.term.bigram && unknownInWord(term) <= 2 ? this.#korean.near(term) : []
       let read = 0
       for (const t of near) {
         const nid = this.#ids.get(t)
