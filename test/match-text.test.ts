@@ -36,6 +36,11 @@ t.test('terms: Hangul bigrams across spaces, stems, Latin words whole, stop bigr
   t.ok(has('픈채', 'cross'), 'a bigram across a space is cross')
   t.ok(has('방이', 'glue'), 'a bigram into the particle is glue')
   t.ok(has('채팅', 'bigram'))
+  // A 2-syllable stem the word does not begin with is a term of its own: otherwise 버려요 and 버리는
+  // share nothing, nor 세웠는데 and 세우면.
+  t.ok(terms('버려요').includes(normalize('버리')), '버려요 holds 버리')
+  t.ok(terms('세웠는데').includes(normalize('세우')), '세웠는데 holds 세우')
+  t.same(terms('주문'), [normalize('주문')], 'a 2-syllable stem the word begins with is only its bigram')
 })
 
 t.test('query terms keep their strongest kind once', async (t) => {

@@ -15,7 +15,7 @@ import { POSTINGS_FIELDS, type Postings } from './postings.js'
 import type { Synonyms } from './synonyms.js'
 
 /** Bump when the store layout or the analysis (text.ts) changes. */
-export const SNAPSHOT_FORMAT = 6
+export const SNAPSHOT_FORMAT = 7
 const MAGIC = 'faq-matcher-snapshot'
 
 type Pause = () => Promise<void> | undefined

@@ -147,7 +147,8 @@ export type TermKind = keyof typeof SCORING.term
  * - Hangul bigrams inside a word, spaces removed between words: they absorb spacing, particles and
  *   one-syllable typos. A bigram that reaches past the word's stem into its particle or ending is
  *   `glue`; one wholly inside the ending is dropped; a bigram across a space is `cross`.
- * - the word's stem whole when it is 1 or 3+ syllables (a 2-syllable stem is already a bigram);
+ * - the word's stem whole when it is 1 or 3+ syllables, or 2 the word does not begin with (a
+ *   2-syllable stem is otherwise already a bigram);
  * - Latin/digit runs whole.
  * Stop bigrams (question endings, fillers) are dropped on both sides. Terms may repeat (tf).
  */
@@ -179,7 +180,9 @@ export function analyze (normalized: string, emit: (term: string, kind: TermKind
       if (!stopCodes().has(code)) pair(code, 'cross')
     }
     const s = stemOf(run)
-    if ((s.length === 1 && !STOP_UNIGRAMS.has(s)) || s.length >= 3) emit(s, 'stem')
+    // A 2-syllable stem is one of the word's bigrams unless the stemmer restored a vowel the ending
+    // had contracted (버려요 → 버리, 세웠는데 → 세우): then no bigram of the word says it.
+    if ((s.length === 1 && !STOP_UNIGRAMS.has(s)) || s.length >= 3 || (s.length === 2 && !run.startsWith(s))) emit(s, 'stem')
     const last = run.length - 2
     const stops = stopCodes()
     for (let k = 0; k <= last; k++) {
