@@ -6,11 +6,8 @@ import type { Decision } from './decision.js'
 import type { Reply } from './replies/common.js'
 
 export interface CachedReply {
-  /**
-   * The reply as sent: JSON encoded as UTF-8 once. A string body would be measured and encoded
-   * again on every send (Korean text makes that a visible share of a cached answer's CPU).
-   */
-  body: Buffer
+  /** The reply's JSON as sent (EncodedSkillResponse in kakao/builders.ts says why a string). */
+  body: string
   /** What was decided; the log line of every request served from the cache is derived from it. */
   decision: Decision
 }
@@ -40,7 +37,7 @@ export class ReplyCache {
   }
 
   /** Keep `reply` for `utterance`; returns its body to send (encoded when the reply was built). */
-  put (matcher: Matcher, utterance: string, reply: Reply): Buffer {
+  put (matcher: Matcher, utterance: string, reply: Reply): string {
     const body = reply.body
     if (utterance.length > MAX_KEY_LENGTH || this.capacity <= 0) return body
     let seen = this.#seen.get(matcher)

@@ -12,8 +12,8 @@ import { tapQuickReply } from '../taps.js'
 export interface Reply {
   decision: Decision
   response: SkillResponse
-  /** `response` as JSON in UTF-8, encoded once when it was measured: what the skills send and cache. */
-  body: Buffer
+  /** `response` as JSON, made once when it was measured: what the skills send and cache. */
+  body: string
 }
 
 export function reply (decision: Decision, spec: Omit<ReplySpec, 'data'>): Reply {
