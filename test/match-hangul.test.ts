@@ -140,6 +140,12 @@ t.test('stem cuts josa and eomi from a word end', async (t) => {
     잊어버렸는데: '잊',
     지워버렸어요: '지우',
     버려요: '버리', // 버리다 itself stays
+    // the nominal ㅁ chat ends a sentence with (음슴체)
+    해지됨: '해지',
+    취소됨: '취소',
+    안됨: '안되',
+    확인함: '확인',
+    해지함: '해지',
   }
   for (const [word, expected] of Object.entries(cases)) {
     t.equal(stem(word), expected, word)
@@ -151,7 +157,7 @@ t.test('stem cuts josa and eomi from a word end', async (t) => {
 t.test('stem keeps nouns that only look like they end in a josa or eomi', async (t) => {
   const nouns = ['신고', '광고', '추가', '평가', '화면', '메시지', '이미지', '결과', '불만', '필요', '제한', '이용제한', '권한', '역할',
     '회의', '주의', '문의', '정도', '휴가', '이해', '피해', '올해', '이체한도', '재시도', '친구추가', '분실신고', '접속장애', '결제경로', '충전기',
-    '고객문의', '약관동의', '어떻게', '그런데', '그리고', '하지만', '폰이', '로그인화면', '카드뒷면', '라면', '정면']
+    '고객문의', '약관동의', '어떻게', '그런데', '그리고', '하지만', '폰이', '로그인화면', '카드뒷면', '라면', '정면', '포함', '요금', '보험', '이름', '알림']
   for (const w of nouns) {
     t.equal(stem(w), w, w)
     t.equal(stem(normalize(w)), normalize(w), `${w} normalized`)
