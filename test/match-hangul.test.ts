@@ -146,6 +146,10 @@ t.test('stem cuts josa and eomi from a word end', async (t) => {
     안됨: '안되',
     확인함: '확인',
     해지함: '해지',
+    // 는거/는건/는게: "the thing that", chat's way to ask about an action (버리는거, 쓰는건)
+    버리는거: '버리',
+    쓰는건: '쓰',
+    받는걸: '받',
   }
   for (const [word, expected] of Object.entries(cases)) {
     t.equal(stem(word), expected, word)
