@@ -238,8 +238,8 @@ export interface ReplySpec {
  * A reply and its JSON: the text that was measured against the size limit (in UTF-8 bytes) is the
  * one sent (and cached). A string, not a Buffer: Node writes a string body in one piece with the
  * headers, a Buffer as a second chunk of a writev, and on loopback that second chunk cost more
- * than encoding the text on every send (distinct utterances with the matcher stubbed: 6,400 →
- * 7,400 req/s).
+ * than encoding the text on every send (distinct utterances with the matcher stubbed: server CPU
+ * per request 168 / 122 → 114 / 113 µs in two same-hour runs of each).
  */
 export interface EncodedSkillResponse {
   response: SkillResponse
@@ -329,13 +329,13 @@ export function skillResponse (spec: ReplySpec): SkillResponse {
   return encodedSkillResponse(spec).response
 }
 
-/**
- * skillResponse, with the JSON it was measured by. Measuring means encoding the reply, so the
- * encoded bytes are kept: sending and caching them costs no second JSON.stringify.
- */
 /** Under Kakao's size limit, which counts UTF-8 bytes (a Hangul syllable is three); checked on the length first. */
 const fits = (body: string) => body.length * 3 <= L.responseBytes || Buffer.byteLength(body, 'utf8') <= L.responseBytes
 
+/**
+ * skillResponse, with the JSON it was measured by. Measuring means encoding the reply, so the
+ * JSON is kept: sending and caching it costs no second JSON.stringify.
+ */
 export function encodedSkillResponse (spec: ReplySpec): EncodedSkillResponse {
   const outputs = spec.outputs.slice(0, L.outputs)
   const res: SkillResponse = {

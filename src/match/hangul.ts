@@ -188,8 +188,8 @@ function composeSyllables (jamo: readonly string[]): string | undefined {
  * Condition on the syllable before a suffix: C ends in a consonant (환불+을), V does not
  * (비번호+를), R either no consonant or ㄹ (카드+로, 메일+로), A a contracted verb syllable
  * (바꿔+요, 해+야, 돼+서: no final consonant and a vowel that 어/아 merged into), or a jamo
- * ('ㄹ', 'ㄴ', 'ㅂ') that the ending brought in as the syllable's final consonant and that is cut
- * with it (바꿀+게요 → 바꾸, 합+니다 → 하).
+ * ('ㄹ', 'ㄴ', 'ㅂ', 'ㅁ') that the ending brought in as the syllable's final consonant and that is
+ * cut with it (바꿀+게요 → 바꾸, 합+니다 → 하, 해지됨 → 해지).
  */
 type Before = '' | 'C' | 'V' | 'R' | 'A' | 'ㄹ' | 'ㄴ' | 'ㅂ' | 'ㅁ'
 
