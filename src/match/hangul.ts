@@ -188,10 +188,10 @@ function composeSyllables (jamo: readonly string[]): string | undefined {
  * Condition on the syllable before a suffix: C ends in a consonant (환불+을), V does not
  * (비번호+를), R either no consonant or ㄹ (카드+로, 메일+로), A a contracted verb syllable
  * (바꿔+요, 해+야, 돼+서: no final consonant and a vowel that 어/아 merged into), or a jamo
- * ('ㄹ', 'ㄴ', 'ㅂ', 'ㅁ') that the ending brought in as the syllable's final consonant and that is
- * cut with it (바꿀+게요 → 바꾸, 합+니다 → 하, 해지됨 → 해지).
+ * ('ㄹ', 'ㄴ', 'ㅂ') that the ending brought in as the syllable's final consonant and that is cut
+ * with it (바꿀+게요 → 바꾸, 합+니다 → 하).
  */
-type Before = '' | 'C' | 'V' | 'R' | 'A' | 'ㄹ' | 'ㄴ' | 'ㅂ' | 'ㅁ'
+type Before = '' | 'C' | 'V' | 'R' | 'A' | 'ㄹ' | 'ㄴ' | 'ㅂ'
 
 interface Ending {
   suffix: string
@@ -269,7 +269,7 @@ const KEEP = ['어떻게', '이렇게', '그렇게', '저렇게', '어떡해', '
 
 /** Vowels a verb stem's last vowel merges into with 어/아 (바꾸+어 = 바꿔, 하+여 = 해), folded too. */
 const CONTRACTED_VOWELS = new Set([0, 1, 4, 5, 6, 9, 10, 11, 14, 15]) // ㅚ for the common misspelling 되요
-const JAMO_FINAL: Record<string, number> = { ㄹ: 8, ㄴ: 4, ㅂ: 17, ㅁ: 16 }
+const JAMO_FINAL: Record<string, number> = { ㄹ: 8, ㄴ: 4, ㅂ: 17 }
 
 const ENDINGS = new Map<string, Ending[]>()
 /** Folded spellings too: the matcher's normalize folds ㅐ/ㅔ, ㅙ/ㅚ/ㅞ (해요 → 헤요, 돼요 → 뒈요). */
@@ -286,7 +286,7 @@ for (const [table, josa] of [[EOMI, false], [JOSA, true]] as const) {
 }
 // The most specific reading first: a contracted verb (바꿔+도 before 카드+도), then an ending that
 // brings a final consonant (바꿀+게요 before a bare 게요), then the ones that look at the final.
-const RANK: Record<Before, number> = { A: 0, ㄹ: 1, ㄴ: 1, ㅂ: 1, ㅁ: 1, C: 2, V: 2, R: 2, '': 3 }
+const RANK: Record<Before, number> = { A: 0, ㄹ: 1, ㄴ: 1, ㅂ: 1, C: 2, V: 2, R: 2, '': 3 }
 for (const list of ENDINGS.values()) list.sort((a, b) => RANK[a.before] - RANK[b.before])
 const LONGEST_ENDING = Math.max(...[...ENDINGS.keys()].map((k) => k.length))
 const KEPT: ReadonlySet<string> = new Set(KEEP.flatMap(spellings))
@@ -317,11 +317,13 @@ function fits (e: Ending, word: string): boolean {
 
 function cut (e: Ending, word: string): string {
   const rest = word.slice(0, word.length - e.suffix.length)
-  if (e.before in JAMO_FINAL) {
-    const code = rest.charCodeAt(rest.length - 1) - SYLLABLE_BASE
-    return rest.slice(0, -1) + syllable(Math.floor(code / 28), 0)
-  }
-  return rest
+  return e.before in JAMO_FINAL ? withoutFinal(rest) : rest
+}
+
+/** The word with its last syllable's final consonant taken off (바꿀 → 바꾸, 해지됨 → 해지되). */
+function withoutFinal (word: string): string {
+  const code = word.charCodeAt(word.length - 1) - SYLLABLE_BASE
+  return word.slice(0, -1) + syllable(Math.floor(code / 28), 0)
 }
 
 /**
@@ -345,10 +347,10 @@ export function stem (word: string): string {
   // so (포함, 우편함 and 보관함 do, and lose no bigram by it), while 요금, 보험 and 이름 end in ㅁ too.
   // 뒘 is 됨 as normalize() folds it.
   if ((word.length >= 2 && (word.endsWith('됨') || word.endsWith('뒘'))) || (word.length >= 3 && word.endsWith('함'))) {
-    return verbStem(cut({ suffix: '', before: 'ㅁ', min: 0, josa: false, notAfter: '' }, word), true)
+    return verbStem(withoutFinal(word), true)
   }
   // A bare adnominal of a 하다/되다 verb: 결제할, 변경될, 삭제된 (not 한: 제한, 권한 are nouns).
-  if (word.length >= 3 && /[할될된]$/.test(word)) return verbStem(cut({ suffix: '', before: 'ㄹ', min: 0, josa: false, notAfter: '' }, word), true)
+  if (word.length >= 3 && /[할될된]$/.test(word)) return verbStem(withoutFinal(word), true)
   return verbStem(word, false)
 }
 
