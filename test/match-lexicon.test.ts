@@ -132,7 +132,7 @@ t.test('mergeSynonyms: the operator wins, lexicon groups join by canonical form 
 t.test('parseLexicon checks the one-way and filler sections', async (t) => {
   t.throws(() => parseLexicon({ _oneWay: { 환불: 3 } }), /must map to an array/)
   t.throws(() => parseLexicon({ _fillers: 'ㅋㅋ' }), /_fillers/)
-  t.same(parseLexicon({ 비밀번호: ['비번'] }), { synonyms: { 비밀번호: ['비번'] }, oneWay: {}, fillers: [] })
+  t.same(parseLexicon({ 비밀번호: ['비번'] }), { synonyms: { 비밀번호: ['비번'] }, oneWay: {}, fillers: [], services: [] })
   await t.rejects(loadLexicon('/nonexistent/lexicon.json'))
 })
 

@@ -86,6 +86,33 @@ t.test('a two-entry corpus answers a plain paraphrase: thresholds do not depend 
   t.match(c.match('환불 받고 싶어요'), { outcome: 'answer', candidates: [{ faqId: 'refund' }] })
 })
 
+t.test('naming another company’s service the FAQ never mentions is not answered; naming one it mentions is', async (t) => {
+  const shop: FaqCorpus = {
+    version: 1,
+    entries: [
+      entry('refund', '환불은 어떻게 하나요?', '주문 내역에서 환불 신청을 눌러 주세요.'),
+      entry('login', '로그인이 안 돼요', '비밀번호를 재설정해 주세요.'),
+      entry('pay', '결제 수단은 무엇이 있나요?', '카드와 계좌이체, 배민페이를 쓸 수 있어요.'),
+    ],
+  }
+  const m = await createMatcher(shop, { synonymsFile })
+  t.match(m.match('로그인이 안 돼요'), { outcome: 'answer', candidates: [{ faqId: 'login' }] }, 'the baseline: answered')
+  for (const u of ['티빙 로그인이 안 돼요', '넷플릭스에서 환불은 어떻게 하나요', '요기요앱 로그인이 안 돼요']) {
+    const x = m.explain(u)
+    t.not(x.outcome, 'answer', u)
+    t.equal(x.ranked[0]?.features.foreign, 1, `${u}: foreign`)
+  }
+  t.match(m.explain('티빙 로그인이 안 돼요'), { reason: /another service/ })
+  // 배민페이 in an answer: the corpus mentions 배민, so a customer naming it may be asking this FAQ.
+  t.equal(m.explain('배민 로그인이 안 돼요').ranked[0]?.features.foreign, 0)
+  // A word that only starts like a service is not one.
+  t.equal(m.explain('웨이브펌 하고 로그인이 안 돼요').ranked[0]?.features.foreign, 0, '웨이브펌 is not 웨이브')
+  // Once an entry mentions the service, the customer may well be asking this FAQ about it.
+  const mentions = await createMatcher({ version: 1, entries: [...shop.entries, entry('tving', '티빙 이용권도 환불되나요?', '티빙 이용권은 티빙 고객센터에서 환불해 주세요.')] }, { synonymsFile })
+  t.equal(mentions.explain('티빙 로그인이 안 돼요').ranked[0]?.features.foreign, 0)
+  t.match(mentions.match('티빙 이용권 환불되나요'), { outcome: 'answer', candidates: [{ faqId: 'tving' }] })
+})
+
 t.test('a platform word prefers that platform’s entry', async (t) => {
   t.equal(top('아이폰 대화 백업 방법'), 't-backup-ios')
   t.equal(top('갤럭시 대화 백업 방법'), 't-backup-android')

@@ -91,7 +91,7 @@ async function assemble (corpus: FaqCorpus, store: CorpusStore, from: Parameters
     const id = corpus.entries[i]!.id
     if (!entryIndex.has(id)) entryIndex.set(id, i)
   }
-  const matcher = new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), model: s.model, thresholds: s.thresholds, korean, termIds, entryIndex })
+  const matcher = new FaqMatcher({ corpus, store, aboutIndex, answerIndex, synonyms: s.synonyms, expansions, fillers: new Set(s.lexicon.fillers), services: s.lexicon.services, model: s.model, thresholds: s.thresholds, korean, termIds, entryIndex })
   built.set(matcher, { aboutIndex, answerIndex, termIds })
   return matcher
 }

@@ -8,6 +8,9 @@
 //   "_oneWay": { "help-centre term": ["customer word", ...] }  applied to utterances only; a
 //              customer word may lead to several terms (바꾸 → 변경, 교환).
 //   "_fillers": ["크크", ...]  chat words that carry no content (laughter, interjections).
+//   "_services": [["배달의민족", "배민"], ...]  spellings of well-known services of other companies:
+//              an utterance naming one the corpus never mentions asks about that service, not this
+//              one (the matcher's `foreign` feature).
 // Forms are matched after normalize() like the synonyms: Hangul forms anywhere in the text, Latin
 // forms as whole words. Spellings normalize() already folds (되요/돼요, 패널티/페널티) are not listed.
 import { readFile } from 'node:fs/promises'
@@ -24,6 +27,8 @@ export interface Lexicon {
   oneWay: SynonymDict
   /** Normalized chat words with no content. */
   fillers: string[]
+  /** Groups of normalized spellings of other companies' services (one group per service). */
+  services: string[][]
 }
 
 export function parseLexicon (json: unknown, source = 'lexicon'): Lexicon {
@@ -32,7 +37,16 @@ export function parseLexicon (json: unknown, source = 'lexicon'): Lexicon {
   const oneWay = raw._oneWay === undefined ? {} : parseSynonyms(raw._oneWay, `${source} _oneWay`)
   const fillers = raw._fillers ?? []
   if (!Array.isArray(fillers) || !fillers.every((x) => typeof x === 'string')) throw new Error(`${source}: "_fillers" must be an array of strings`)
-  return { synonyms, oneWay, fillers: [...new Set(fillers.map((f) => normalize(f)).filter(Boolean))] }
+  const services = raw._services ?? []
+  if (!Array.isArray(services) || !services.every((g) => Array.isArray(g) && g.every((x) => typeof x === 'string'))) {
+    throw new Error(`${source}: "_services" must be an array of arrays of strings`)
+  }
+  return {
+    synonyms,
+    oneWay,
+    fillers: [...new Set(fillers.map((f) => normalize(f)).filter(Boolean))],
+    services: services.map((g: string[]) => g.map((f) => normalize(f)).filter(Boolean)).filter((g) => g.length),
+  }
 }
 
 /**

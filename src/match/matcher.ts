@@ -65,6 +65,8 @@ interface Query {
   mass: number
   unseenMass: number
   platforms: number
+  /** 1 when the utterance names another company's service the corpus never mentions (#foreign), else 0. */
+  foreign: number
 }
 
 /** A question variant's words: its known term ids (sorted), each one's word bits, how many words it has. */
@@ -97,6 +99,8 @@ export interface MatcherParts {
   expansions: Expansions
   /** Chat words with no content (lexicon), dropped from utterances. */
   fillers: ReadonlySet<string>
+  /** Spellings of other companies' services, a group per service (lexicon `_services`). */
+  services?: ReadonlyArray<readonly string[]>
   model: ConfidenceModel
   thresholds: Thresholds
   korean: KoreanHelpers
@@ -119,6 +123,10 @@ export class FaqMatcher implements Matcher {
   readonly #expansions: Expansions
   readonly #fillers: ReadonlySet<string>
   readonly #n: number
+  /** Each service spelling (rewritten like an utterance) → its group; whether the corpus mentions the group, found on first use. */
+  readonly #serviceOf = new Map<string, number>()
+  readonly #serviceGroups: ReadonlyArray<readonly string[]>
+  readonly #serviceKnown: Array<boolean | undefined> = []
   /** Each entry's question and alternates as rewritten, filled on first use. */
   readonly #questionForms: Array<string[] | undefined> = []
   readonly #questionWords: Array<VariantWords[] | undefined> = []
@@ -137,6 +145,9 @@ export class FaqMatcher implements Matcher {
     this.#n = parts.corpus.entries.length
     this.#ids = parts.termIds
     this.#byFaqId = parts.entryIndex
+    const groups = (parts.services ?? []).map((g) => [...new Set(g.map((f) => this.synonyms.apply(f).text).filter((f) => f && !f.includes(' ')))])
+    this.#serviceGroups = groups
+    groups.forEach((g, k) => { for (const f of g) if (!this.#serviceOf.has(f)) this.#serviceOf.set(f, k) })
   }
 
   entry (faqId: string): FaqEntry | undefined {
@@ -208,6 +219,7 @@ export class FaqMatcher implements Matcher {
       mass: 0,
       unseenMass: 0,
       platforms: platformBits(rewritten),
+      foreign: this.#serviceOf.size ? this.#foreign(typed) : 0,
     }
     const unseenIdf = this.#idf(1)
     // One typo leaves at most two unknown bigrams in its word (the two that hold the syllable); a
@@ -256,6 +268,38 @@ export class FaqMatcher implements Matcher {
       q.unseenMass += w
     }
     return q
+  }
+
+  /**
+   * Whether a typed word is a service of another company (the word, or the word with a particle
+   * after it: 티빙, 배민에서, 넷플릭스도) that no entry mentions: "티빙 해지 어케해요" to a streaming
+   * service's FAQ asks about 티빙's cancellation, however well the FAQ's own cancellation entry matches.
+   */
+  #foreign (typed: string): number {
+    for (const word of typed.split(' ')) {
+      for (let cut = 0; cut <= Math.min(AFTER_NAME_LONGEST, word.length - 1); cut++) {
+        if (cut && !AFTER_NAME.has(word.slice(word.length - cut))) continue
+        const group = this.#serviceOf.get(cut ? word.slice(0, word.length - cut) : word)
+        if (group !== undefined && !this.#serviceMentioned(group)) return 1
+      }
+    }
+    return 0
+  }
+
+  /** Whether some entry mentions a spelling of the service: as a term, or (a longer name) through all its bigrams in one entry. */
+  #serviceMentioned (group: number): boolean {
+    let known = this.#serviceKnown[group]
+    if (known === undefined) {
+      known = this.#serviceGroups[group]!.some((form) => {
+        if (this.#ids.has(form)) return true
+        const bigrams = [...queryTerms(form).keys()].filter((t) => t.length === 2 && t !== form)
+        if (form.length < 3 || !bigrams.length || !bigrams.every((t) => this.#ids.has(t))) return false
+        const query = bigrams as unknown as string
+        return this.#about.search(query, { limit: 1 }).length > 0 || this.#answer.search(query, { limit: 1 }).length > 0
+      })
+      this.#serviceKnown[group] = known
+    }
+    return known
   }
 
   #push (q: Query, term: string, id: number, w: number, idf: number, typoOf?: string): void {
@@ -409,6 +453,7 @@ export class FaqMatcher implements Matcher {
       size: Math.log1p(Math.min(this.#n, this.model.maxEntries ?? this.#n)),
       words: q.words ? Math.min(1, s.wordsHit / q.words) : 0,
       backWords: this.#questionWordShare(s.entry, q),
+      foreign: q.foreign,
     }
   }
 
@@ -434,7 +479,9 @@ export class FaqMatcher implements Matcher {
     const top = ranked[0]
     const rival = ranked.slice(1).find((r) => !this.#sameQuestion(r.s.entry, top.s.entry))
     const lead = top.p - (rival?.p ?? 0)
-    if (top.p >= th.answerMin && lead >= th.marginMin && top.s.matchedTerms >= th.minTerms) {
+    // Naming another company's service the FAQ never mentions asks about that service: however well
+    // an entry of this FAQ fits the rest ("웨이브 로그인이 안돼요" and 로그인이 안 돼요), it is not answered.
+    if (top.p >= th.answerMin && lead >= th.marginMin && top.s.matchedTerms >= th.minTerms && !q.foreign) {
       return { outcome: 'answer', shown: ranked.slice(0, SCORING.maxChoices), reason: 'confident' }
     }
     const floor = top.s.relevance * SCORING.choiceRelevanceShare
@@ -447,7 +494,9 @@ export class FaqMatcher implements Matcher {
       ? `probability ${round(top.p)} below ${th.answerMin}`
       : lead < th.marginMin
         ? `lead ${round(lead)} over the runner-up below ${th.marginMin}`
-        : `matched terms ${top.s.matchedTerms} typed in question or category below ${th.minTerms}`
+        : top.s.matchedTerms < th.minTerms
+          ? `matched terms ${top.s.matchedTerms} typed in question or category below ${th.minTerms}`
+          : 'the utterance names another service, which no entry mentions'
     if (plausible.length) return { outcome: 'choices', shown: plausible, reason: why }
     // Not offered to users; kept for logs and the operator.
     return { outcome: 'none', shown: ranked.slice(0, 3), reason: `${why}; nothing plausible to offer` }
@@ -542,6 +591,10 @@ function bitCount (bits: number): number {
 }
 
 const BACK_SCRATCH = new Float64Array(8)
+
+/** What may follow a service's name in the same word (normalized): particles, and 앱 as the lexicon rewrites it (배민앱, 티빙에서도). */
+const AFTER_NAME: ReadonlySet<string> = new Set(['이', '가', '은', '는', '을', '를', '에', '의', '도', '만', '로', '와', '과', '랑', '이랑', '으로', '에서', '에선', '에도', '에서도', '처럼', '이나', '나', '라는', '이라는', '꺼', '거', '건', '껀', '쪽', '측', '같은', '보다', '애플리케이션'].map((x) => normalize(x)))
+const AFTER_NAME_LONGEST = Math.max(...[...AFTER_NAME].map((x) => x.length))
 
 /** BM25 length-normalized term frequency of the term at `at` in slice k. */
 function norm (f: FieldSlices, k: number, at: number, b: number, avg: number): number {

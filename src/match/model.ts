@@ -46,6 +46,8 @@ export const FEATURES = [
   'words',
   /** The best question variant's share of words (each once) that hold a term of the utterance. */
   'backWords',
+  /** 1 when the utterance names another company's service (lexicon `_services`) that no entry mentions. */
+  'foreign',
 ] as const
 
 export type FeatureName = (typeof FEATURES)[number]
@@ -57,7 +59,7 @@ export type FeatureName = (typeof FEATURES)[number]
  * give no samples, so unseen words once came out as evidence for an answer).
  */
 const SIGNS: Record<FeatureName, 1 | -1 | 0> = {
-  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1, crowd: -1, size: -1, words: 1, backWords: 1,
+  relevance: 1, coverage: 1, answerOnly: 0, backward: 1, gap: 1, unseen: -1, length: 0, mutual: 1, platform: 1, crowd: -1, size: -1, words: 1, backWords: 1, foreign: -1,
 }
 export type Features = Record<FeatureName, number>
 
