@@ -127,7 +127,13 @@ const stubFactory = (none: boolean): MatcherFactory => ({
 function bareApp () {
   const app = Fastify({ logger: false })
   const reply = skillResponse({ outputs: [simpleText('상수 응답입니다.')], data: { outcome: 'none', candidates: [] } })
-  app.post('/skills/faq', async () => reply)
+  // BENCH_BARE_WORK_US: the bare route spins this long per request, a yardstick for the ratio:
+  // what a fixed amount of work per request does to req/s against the bare route.
+  const work = Number(process.env.BENCH_BARE_WORK_US ?? 0) / 1000
+  app.post('/skills/faq', async () => {
+    if (work > 0) for (const t = performance.now(); performance.now() - t < work;);
+    return reply
+  })
   return app
 }
 
