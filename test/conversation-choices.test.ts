@@ -108,10 +108,15 @@ t.test('an empty utterance gets a prompt with categories, not an error', async (
   t.ok((reply.template.quickReplies ?? []).some((q) => q.extra?.category))
 })
 
-// One plausible candidate (the matcher lists only plausible ones: the contract in src/match/types.ts).
+// One plausible candidate, then two ranked after it that are not offered (the contract in src/match/types.ts).
 const ONE_PLAUSIBLE: MatchResult = {
   outcome: 'choices',
-  candidates: [{ faqId: 'faq-963be53d', question: '배포란 무엇인가요?', score: 0.4 }],
+  candidates: [
+    { faqId: 'faq-963be53d', question: '배포란 무엇인가요?', score: 0.4 },
+    { faqId: 'faq-07e6c1fb', question: '오픈채팅 이용제한이 적용되는 사유는 어떤 것이 있나요?', score: 0.08 },
+    { faqId: 'faq-619e0450', question: '제가 생성한 오픈채팅 대화방이 검색결과에 나타나지 않아요.', score: 0.05 },
+  ],
+  offered: 1,
   score: 0.4,
 }
 
@@ -124,7 +129,8 @@ t.test('exactly one plausible candidate: "혹시 \'…\'에 대해 물으신 건
   const { ask, skillLogs } = await confirming(t)
   const asked = await ask('/skills/faq', '010-1234-5678 배포 그거')
   t.match(asked.data, { outcome: 'choices', kind: 'confirm', faqId: 'faq-963be53d' })
-  t.same(asked.data.candidates.map((c: { faqId: string }) => c.faqId), ['faq-963be53d'])
+  // data keeps the ranking (what run-eval and operators read); only the first is asked about.
+  t.same(asked.data.candidates.map((c: { faqId: string }) => c.faqId), ['faq-963be53d', 'faq-07e6c1fb', 'faq-619e0450'])
   t.equal(asked.template.outputs[0]?.simpleText.text, "혹시 '배포란 무엇인가요?'에 대해 물으신 건가요?")
   const [yes, no] = asked.template.quickReplies ?? []
   t.match(yes, { label: '네', messageText: '네', extra: { tap: 'confirm-yes', faqId: 'faq-963be53d', query: '[phone] 배포 그거' } })
@@ -137,7 +143,8 @@ t.test('exactly one plausible candidate: "혹시 \'…\'에 대해 물으신 건
   t.match(answered.template.quickReplies?.[0]?.extra, { tap: 'feedback', faqId: 'faq-963be53d', query: '[phone] 배포 그거' }, 'feedback still knows the question')
 
   const logs = skillLogs()
-  t.match(logs[0], { kind: 'confirm', outcome: 'choices', via: 'typed', candidates: ['faq-963be53d'], utterance: '[phone] 배포 그거' })
+  t.match(logs[0], { kind: 'confirm', outcome: 'choices', via: 'typed', utterance: '[phone] 배포 그거' })
+  t.same(logs[0]?.candidates, ['faq-963be53d'], 'the log lists what was offered')
   t.match(logs[1], { kind: 'answer', outcome: 'answer', via: 'tap', tap: 'confirm-yes', faqId: 'faq-963be53d', query: '[phone] 배포 그거', utterance: '네' })
 })
 

@@ -125,10 +125,14 @@ t.test('choices hold only plausible entries, never padding', async (t) => {
   // Two 오픈채팅 entries fit about equally; nothing else shares more than a syllable.
   const r = matcher.match('오픈채팅 문제', { answerMin: 0.999, choicesMin: 0.05 })
   t.equal(r.outcome, 'choices')
-  const ids = r.candidates.map((c) => c.faqId)
+  const offered = r.candidates.slice(0, r.offered)
+  const ids = offered.map((c) => c.faqId)
   t.ok(ids.includes('t-open-limit') && ids.includes('t-open-search'), ids.join(','))
   t.ok(ids.every((id) => id.startsWith('t-open')), 'nothing unrelated is offered')
-  t.ok(r.candidates.every((c) => c.score >= 0.05))
+  t.ok(offered.every((c) => c.score >= 0.05))
+  // After the offered ones, the ranking goes on to three candidates (for logs and data, never offered).
+  t.equal(r.candidates.length, Math.max(3, offered.length))
+  t.ok(r.candidates.slice(r.offered).every((c) => !ids.includes(c.faqId)))
 })
 
 t.test('explain builds on match: the same outcome, plus features and the trail', async (t) => {

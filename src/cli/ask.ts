@@ -39,6 +39,6 @@ export async function run (argv: string[]): Promise<number> {
   })
   console.log('')
   console.log(`outcome     ${x.outcome} (${x.reason}; thresholds ${JSON.stringify(x.thresholds)})`)
-  if (x.outcome !== 'none') console.log(`offered     ${x.candidates.map((c) => c.faqId).join(', ')}`)
+  if (x.outcome !== 'none') console.log(`offered     ${x.candidates.slice(0, x.offered ?? x.candidates.length).map((c) => c.faqId).join(', ')}`)
   return 0
 }

@@ -27,6 +27,8 @@ export interface Decision extends How {
   score?: number
   /** Entries shown or considered, best first (data gets them with questions; the log their ids). */
   candidates: Candidate[]
+  /** Choices and confirm: how many of the first candidates were offered (the rest are near misses). */
+  offered?: number
   feedback?: 'yes' | 'no'
   /** A long answer's part shown (from 1) and how many parts it has. */
   part?: number
@@ -94,6 +96,7 @@ function loggedCandidates (d: Decision): Candidate[] {
   switch (d.kind) {
     case 'choices':
     case 'confirm':
+      return d.candidates.slice(0, d.offered ?? d.candidates.length)
     case 'missed':
       return d.candidates
     case 'none':

@@ -118,7 +118,7 @@ function stale (turn: Turn, how: How, faqId: string, text: string): Reply {
 function plausible (ctx: ReplyContext, result: MatchResult): Scored[] {
   if (result.outcome !== 'choices') return []
   const out: Scored[] = []
-  for (const c of result.candidates) {
+  for (const c of result.candidates.slice(0, result.offered ?? result.candidates.length)) {
     const entry = ctx.matcher.entry(c.faqId)
     if (entry) out.push({ entry, score: c.score })
   }
@@ -146,8 +146,10 @@ export function replyToUtterance (turn: Turn, opts: { lead?: Component[]; how?: 
   if (intent) return intentReply(ctx, intent, how)
   const choices = plausible(ctx, result)
   const [only] = choices
-  if (choices.length === 1 && only) return confirmReply(ctx, how, text, only.entry, only.score, lead)
-  if (choices.length > 1) return choicesReply(ctx, how, text, choices, lead)
+  // The ranked entries after the list: never offered, kept in data and the log as near misses.
+  const after = result.outcome === 'choices' ? result.candidates.slice(result.offered ?? result.candidates.length) : []
+  if (choices.length === 1 && only) return confirmReply(ctx, how, text, only.entry, only.score, lead, after)
+  if (choices.length > 1) return choicesReply(ctx, how, text, choices, lead, after)
   return noneReply(ctx, how, result.candidates.filter((c) => c.score > 0), lead)
 }
 

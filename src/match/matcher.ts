@@ -159,18 +159,21 @@ export class FaqMatcher implements Matcher {
     const th = thresholds ? { ...this.thresholds, ...thresholds } : this.thresholds
     const q = this.#query(utterance)
     const ranked = this.#rank(q)
-    const { outcome, shown } = this.#decide(q, ranked, th)
-    return { outcome, candidates: shown.map((r) => this.#candidate(r.s, r.p)), score: round(ranked[0]?.p ?? 0) }
+    const { outcome, shown, offered } = this.#decide(q, ranked, th)
+    const result: MatchResult = { outcome, candidates: shown.map((r) => this.#candidate(r.s, r.p)), score: round(ranked[0]?.p ?? 0) }
+    if (offered !== undefined) result.offered = offered
+    return result
   }
 
   explain (utterance: string, thresholds?: Partial<Thresholds>): MatchExplanation {
     const th = thresholds ? { ...this.thresholds, ...thresholds } : this.thresholds
     const q = this.#query(utterance)
     const ranked = this.#rank(q)
-    const { outcome, shown, reason } = this.#decide(q, ranked, th)
+    const { outcome, shown, offered, reason } = this.#decide(q, ranked, th)
     return {
       outcome,
       candidates: shown.map((r) => this.#candidate(r.s, r.p)),
+      ...(offered === undefined ? {} : { offered }),
       score: round(ranked[0]?.p ?? 0),
       normalized: q.normalized,
       rewritten: q.rewritten,
@@ -468,7 +471,7 @@ export class FaqMatcher implements Matcher {
     return la > 0
   }
 
-  #decide (q: Query, ranked: Array<{ s: Scored; p: number }>, th: Thresholds): { outcome: Outcome; shown: Array<{ s: Scored; p: number }>; reason: string } {
+  #decide (q: Query, ranked: Array<{ s: Scored; p: number }>, th: Thresholds): { outcome: Outcome; shown: Array<{ s: Scored; p: number }>; offered?: number; reason: string } {
     if (!ranked[0]) return { outcome: 'none', shown: [], reason: q.ids.length ? 'no entry shares a term' : 'no searchable terms' }
     // The question itself, typed or sent by a list tap, is answered whatever its neighbours.
     const exact = ranked.slice(0, SCORING.maxChoices).findIndex((r) => this.#isQuestion(r.s.entry, q.typed))
@@ -497,7 +500,12 @@ export class FaqMatcher implements Matcher {
         : top.s.matchedTerms < th.minTerms
           ? `matched terms ${top.s.matchedTerms} typed in question or category below ${th.minTerms}`
           : 'the utterance names another service, which no entry mentions'
-    if (plausible.length) return { outcome: 'choices', shown: plausible, reason: why }
+    // The list offered, then the next-ranked entries up to three in all: not offered, but the ranking
+    // (data.candidates, logs) still says where the answer stood when the list missed it.
+    if (plausible.length) {
+      const rest = ranked.filter((r) => !plausible.includes(r)).slice(0, Math.max(0, 3 - plausible.length))
+      return { outcome: 'choices', shown: [...plausible, ...rest], offered: plausible.length, reason: why }
+    }
     // Not offered to users; kept for logs and the operator.
     return { outcome: 'none', shown: ranked.slice(0, 3), reason: `${why}; nothing plausible to offer` }
   }

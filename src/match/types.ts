@@ -18,9 +18,12 @@ export interface Candidate {
 
 export interface MatchResult {
   outcome: Outcome
-  /** Best first. For 'answer' the first is the answer. For 'choices' ONLY the plausible entries (1..5),
-   *  never padding. For 'none' it may be empty (or hold low candidates for logs; not shown to users). */
+  /** Best first. For 'answer' the first is the answer. For 'choices' the plausible entries (1..5, never
+   *  padding: `offered` of them), then the next-ranked ones up to three in all, for logs and evaluation
+   *  only. For 'none' it may be empty (or hold the nearest candidates for logs; not shown to users). */
   candidates: Candidate[]
+  /** For 'choices': how many of the first candidates are plausible enough to offer. */
+  offered?: number
   /** Estimated probability (0..1) that candidates[0] is the right answer. */
   score: number
 }

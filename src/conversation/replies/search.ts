@@ -25,7 +25,7 @@ export interface Scored {
  * "혹시 이런 질문이신가요?": the plausible entries, best first; a tap on one answers it and is
  * logged with what the user had typed.
  */
-export function choicesReply (ctx: ReplyContext, how: How, utterance: string, shown: Scored[], lead: Component[] = []): Reply {
+export function choicesReply (ctx: ReplyContext, how: How, utterance: string, shown: Scored[], lead: Component[] = [], after: Candidate[] = []): Reply {
   const query = tapQuery(utterance)
   const asked = query ? { query } : {}
   const entries = shown.slice(0, LIMITS.listCardItems)
@@ -33,7 +33,8 @@ export function choicesReply (ctx: ReplyContext, how: How, utterance: string, sh
     tapListItem(ctx.config, entry.question, entry.question, { tap: 'choice', faqId: entry.id, ...asked }, entry.category.slice(-1)[0])
   )
   const notFound = ctx.messages.choicesNotFound
-  return reply(decide(how, 'choices', { outcome: 'choices', candidates: entries.map((s) => asCandidate(s.entry, s.score)) }), {
+  const offered = entries.map((s) => asCandidate(s.entry, s.score))
+  return reply(decide(how, 'choices', { outcome: 'choices', candidates: [...offered, ...after], offered: offered.length }), {
     outputs: [...lead, { listCard: listCard({ header: ctx.messages.choicesHeader, items }) }],
     quickReplies: [
       tapQuickReply(ctx.config, notFound, notFound, { tap: 'none-of-these', ...asked, offered: entries.map((s) => s.entry.id) }),
@@ -43,11 +44,11 @@ export function choicesReply (ctx: ReplyContext, how: How, utterance: string, sh
 }
 
 /** Exactly one plausible entry: "혹시 '…'에 대해 물으신 건가요?" with 네 / 아니요. */
-export function confirmReply (ctx: ReplyContext, how: How, utterance: string, entry: FaqEntry, score: number, lead: Component[] = []): Reply {
+export function confirmReply (ctx: ReplyContext, how: How, utterance: string, entry: FaqEntry, score: number, lead: Component[] = [], after: Candidate[] = []): Reply {
   const { messages } = ctx
   const query = tapQuery(utterance)
   const asked = query ? { query } : {}
-  return reply(decide(how, 'confirm', { outcome: 'choices', faqId: entry.id, question: entry.question, candidates: [asCandidate(entry, score)] }), {
+  return reply(decide(how, 'confirm', { outcome: 'choices', faqId: entry.id, question: entry.question, candidates: [asCandidate(entry, score), ...after], offered: 1 }), {
     outputs: [...lead, simpleText(format(messages.confirmQuestion, { question: entry.question }))],
     quickReplies: [
       tapQuickReply(ctx.config, messages.confirmYes, messages.confirmYes, { tap: 'confirm-yes', faqId: entry.id, ...asked }),
