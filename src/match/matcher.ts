@@ -127,6 +127,8 @@ export class FaqMatcher implements Matcher {
   readonly #serviceOf = new Map<string, number>()
   readonly #serviceGroups: ReadonlyArray<readonly string[]>
   readonly #serviceKnown: Array<boolean | undefined> = []
+  /** Whether some service spelling starts with this UTF-16 code: most typed words start none (#foreign skips them). */
+  readonly #serviceStarts = new Uint8Array(65536)
   /** Each entry's question and alternates as rewritten, filled on first use. */
   readonly #questionForms: Array<string[] | undefined> = []
   readonly #questionWords: Array<VariantWords[] | undefined> = []
@@ -147,7 +149,12 @@ export class FaqMatcher implements Matcher {
     this.#byFaqId = parts.entryIndex
     const groups = (parts.services ?? []).map((g) => [...new Set(g.map((f) => this.synonyms.apply(f).text).filter((f) => f && !f.includes(' ')))])
     this.#serviceGroups = groups
-    groups.forEach((g, k) => { for (const f of g) if (!this.#serviceOf.has(f)) this.#serviceOf.set(f, k) })
+    groups.forEach((g, k) => {
+      for (const f of g) {
+        if (!this.#serviceOf.has(f)) this.#serviceOf.set(f, k)
+        this.#serviceStarts[f.charCodeAt(0)] = 1
+      }
+    })
   }
 
   entry (faqId: string): FaqEntry | undefined {
@@ -280,6 +287,7 @@ export class FaqMatcher implements Matcher {
    */
   #foreign (typed: string): number {
     for (const word of typed.split(' ')) {
+      if (!this.#serviceStarts[word.charCodeAt(0)]) continue
       for (let cut = 0; cut <= Math.min(AFTER_NAME_LONGEST, word.length - 1); cut++) {
         if (cut && !AFTER_NAME.has(word.slice(word.length - cut))) continue
         const group = this.#serviceOf.get(cut ? word.slice(0, word.length - cut) : word)
