@@ -1,5 +1,6 @@
 import t from 'tap'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMatcher, fitConfidenceModel, restoreMatcher, snapshotMatcher } from '../src/match/index.js'
 import type { FaqCorpus, FaqEntry } from '../src/faq/schema.js'
@@ -111,6 +112,23 @@ t.test('naming another company’s service the FAQ never mentions is not answere
   const mentions = await createMatcher({ version: 1, entries: [...shop.entries, entry('tving', '티빙 이용권도 환불되나요?', '티빙 이용권은 티빙 고객센터에서 환불해 주세요.')] }, { synonymsFile })
   t.equal(mentions.explain('티빙 로그인이 안 돼요').ranked[0]?.features.foreign, 0)
   t.match(mentions.match('티빙 이용권 환불되나요'), { outcome: 'answer', candidates: [{ faqId: 'tving' }] })
+})
+
+t.test('the operator’s SYNONYMS_FILE may add services, one-way terms and fillers to the shipped lexicon', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'faq-lexicon-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'synonyms.json')
+  writeFileSync(file, JSON.stringify({ 대출: ['융자'], _services: [['누리은행', '누리뱅크']], _oneWay: { 희망론: ['서민 대출'] }, _fillers: ['흐음'] }))
+  const bank: FaqCorpus = { version: 1, entries: [entry('loan', '대출 한도는 어떻게 정해지나요?', '소득과 신용점수로 정해집니다.'), entry('card', '카드를 잃어버렸어요', '앱에서 분실 신고를 해 주세요.')] }
+  const m = await createMatcher(bank, { synonymsFile: file })
+  t.match(m.match('융자 한도 알려주세요'), { outcome: 'answer', candidates: [{ faqId: 'loan' }] }, 'a group of the file')
+  const other = m.explain('누리뱅크 대출 한도 알려주세요')
+  t.equal(other.ranked[0]?.features.foreign, 1, 'a service of the file')
+  t.not(other.outcome, 'answer')
+  t.ok(m.explain('서민 대출 받을 수 있어요').expansions.includes('희망론'), 'a one-way entry of the file')
+  t.notOk(m.explain('흐음 대출 한도').rewritten.includes('흐음'), 'a filler of the file')
+  // The shipped lexicon still applies beside the file.
+  t.equal(m.explain('티빙 대출 한도').ranked[0]?.features.foreign, 1)
 })
 
 t.test('a platform word prefers that platform’s entry', async (t) => {

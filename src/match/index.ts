@@ -8,8 +8,8 @@ import { decodeSnapshot, encodeSnapshot, fingerprint } from './snapshot.js'
 import { buildStore, indexTerms, type CorpusStore, type IndexedTerms } from './store.js'
 import { exportPostings, fillPostings, importPostings, type Postings } from './postings.js'
 import type { Index } from 'flexsearch'
-import { Expansions, loadLexicon, mergeSynonyms, type Lexicon } from './lexicon.js'
-import { Synonyms, loadSynonymDict } from './synonyms.js'
+import { Expansions, loadLexicon, loadOperatorLexicon, mergeLexicons, type Lexicon } from './lexicon.js'
+import { Synonyms } from './synonyms.js'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js'
 import type { Matcher } from './types.js'
 import { normalize } from './text.js'
@@ -28,6 +28,7 @@ export const DEFAULT_MODEL_FILE = dataPath('match-model.json')
 interface Setup {
   /** The operator's synonyms merged over the shipped lexicon's equivalences. */
   synonyms: Synonyms
+  /** The shipped lexicon with the operator's file's sections added (mergeLexicons). */
   lexicon: Lexicon
   model: ConfidenceModel
   thresholds: Thresholds
@@ -35,8 +36,9 @@ interface Setup {
 }
 
 async function setup (options: MatcherOptions): Promise<Setup> {
-  const [dict, lexicon, model] = await Promise.all([loadSynonymDict(options.synonymsFile), loadLexicon(), loadModel(options.modelFile ?? DEFAULT_MODEL_FILE)])
-  const synonyms = new Synonyms(mergeSynonyms(dict, lexicon.synonyms))
+  const [operator, shipped, model] = await Promise.all([loadOperatorLexicon(options.synonymsFile), loadLexicon(), loadModel(options.modelFile ?? DEFAULT_MODEL_FILE)])
+  const lexicon = mergeLexicons(operator, shipped)
+  const synonyms = new Synonyms(lexicon.synonyms)
   return { synonyms, lexicon, model, thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds }, pause: pacer(options.sliceMs) }
 }
 

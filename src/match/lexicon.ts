@@ -1,7 +1,8 @@
 // The general Korean chat lexicon shipped in data/lexicon.json: abbreviations, slang, spelling
 // variants and loanword/native pairs that mean the same in practically any domain (비번 = 비밀번호,
 // 어플 = 애플리케이션), plus one-way entries from the words customers use to the help-centre term
-// (돌려받다 → 환불, 잃어버리다 → 분실). The operator's SYNONYMS_FILE adds to it and wins on conflict.
+// (돌려받다 → 환불, 잃어버리다 → 분실). The operator's SYNONYMS_FILE adds to it and wins on conflict; it may
+// hold the same sections (loadOperatorLexicon, mergeLexicons).
 //
 // File format: the synonym file's shape, so loadSynonyms reads the equivalences of a lexicon file
 // as they are: { "canonical": ["variant", ...], ... }, keys starting with "_" are not groups.
@@ -73,6 +74,35 @@ function hasRunOfThree (text: string): boolean {
 /** The shipped lexicon (or another file in the same format). A missing file is an error: it ships with the code. */
 export async function loadLexicon (file: string = DEFAULT_LEXICON_FILE): Promise<Lexicon> {
   return parseLexicon(JSON.parse(await readFile(file, 'utf8')), file)
+}
+
+/**
+ * The operator's SYNONYMS_FILE read as a lexicon: its groups, and the sections a lexicon has
+ * (`_oneWay`, `_fillers`, `_services`: a bank adds other banks, a shop its competitors). A missing
+ * file is no synonyms (the default path need not exist).
+ */
+export async function loadOperatorLexicon (file: string | undefined): Promise<Lexicon> {
+  if (!file) return parseLexicon({})
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return parseLexicon({})
+    throw err
+  }
+  return parseLexicon(JSON.parse(text), file)
+}
+
+/** The operator's lexicon over the shipped one: synonyms merged (mergeSynonyms, the operator first), the other sections added to. */
+export function mergeLexicons (operator: Lexicon, shipped: Lexicon): Lexicon {
+  const oneWay: SynonymDict = { ...shipped.oneWay }
+  for (const [term, words] of Object.entries(operator.oneWay)) oneWay[term] = [...new Set([...(oneWay[term] ?? []), ...words])]
+  return {
+    synonyms: mergeSynonyms(operator.synonyms, shipped.synonyms),
+    oneWay,
+    fillers: [...new Set([...shipped.fillers, ...operator.fillers])],
+    services: [...shipped.services, ...operator.services],
+  }
 }
 
 /**
