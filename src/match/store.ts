@@ -475,8 +475,12 @@ export function questionVariants (entry: Pick<FaqEntry, 'question' | 'alternates
   return [entry.question, ...entry.alternates.filter((q) => q.trim()), ...(bare === undefined ? [] : [bare])]
 }
 
+const ASIDE_OPEN = /[(（[]/
+
 /** The question without its bracketed asides, when it has any and something is left; else undefined. */
 export function withoutAsides (question: string): string | undefined {
+  // Most questions have no bracket: two regex replaces per question were 4 % of a 100k build.
+  if (!ASIDE_OPEN.test(question)) return undefined
   const bare = question.replace(/\s*[(（[][^()（）[\]]*[)）\]]/g, '').replace(/\s+/g, ' ').trim()
   return bare !== question.trim() && /[\p{L}\p{N}]{2}/u.test(bare) ? bare : undefined
 }
