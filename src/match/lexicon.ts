@@ -17,7 +17,7 @@
 import { readFile } from 'node:fs/promises'
 import { dataPath } from '../paths.js'
 import { normalize } from './text.js'
-import { Synonyms, parseSynonyms, type SynonymDict } from './synonyms.js'
+import { Synonyms, parseSynonyms, readSynonymFile, type SynonymDict } from './synonyms.js'
 
 export const DEFAULT_LEXICON_FILE = dataPath('lexicon.json')
 
@@ -82,15 +82,8 @@ export async function loadLexicon (file: string = DEFAULT_LEXICON_FILE): Promise
  * file is no synonyms (the default path need not exist).
  */
 export async function loadOperatorLexicon (file: string | undefined): Promise<Lexicon> {
-  if (!file) return parseLexicon({})
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return parseLexicon({})
-    throw err
-  }
-  return parseLexicon(JSON.parse(text), file)
+  const json = await readSynonymFile(file)
+  return parseLexicon(json ?? {}, file)
 }
 
 /** The operator's lexicon over the shipped one: synonyms merged (mergeSynonyms, the operator first), the other sections added to. */

@@ -135,15 +135,21 @@ export function parseSynonyms (json: unknown, source = 'synonyms'): SynonymDict 
 
 /** The operator's dictionary; a missing file or none configured is an empty one. */
 export async function loadSynonymDict (file: string | undefined): Promise<SynonymDict> {
-  if (!file) return {}
+  const json = await readSynonymFile(file)
+  return json === undefined ? {} : parseSynonyms(json, file)
+}
+
+/** The parsed JSON of a synonyms file, or undefined when there is none (no path, or no file there: the default path need not exist). */
+export async function readSynonymFile (file: string | undefined): Promise<unknown> {
+  if (!file) return undefined
   let text: string
   try {
     text = await readFile(file, 'utf8')
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {}
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw err
   }
-  return parseSynonyms(JSON.parse(text), file)
+  return JSON.parse(text)
 }
 
 export async function loadSynonyms (file: string | undefined): Promise<Synonyms> {
