@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { simpleText } from '../kakao/builders.js'
 import { actionParamsOf, clientExtraOf, type SkillPayload } from '../kakao/payload.js'
 import type { Component } from '../kakao/response.js'
-import type { MatchResult } from '../match/types.js'
+import type { Candidate, MatchResult } from '../match/types.js'
 import { replyContext, type ReplyContext } from './context.js'
 import { logOf, type How } from './decision.js'
 import type { Intents } from './intents.js'
@@ -114,15 +114,19 @@ function stale (turn: Turn, how: How, faqId: string, text: string): Reply {
   return text.trim() ? replyToUtterance(turn, { lead, how: after, text }) : menuReply(turn.ctx, after, 1, lead)
 }
 
-/** The entries of the matcher's list of choices, best first (the matcher decides what is plausible). */
-function plausible (ctx: ReplyContext, result: MatchResult): Scored[] {
-  if (result.outcome !== 'choices') return []
-  const out: Scored[] = []
-  for (const c of result.candidates.slice(0, result.offered ?? result.candidates.length)) {
+/**
+ * The entries of the matcher's list of choices, best first (the matcher decides what is plausible),
+ * and the ranked candidates after them: never offered, kept in data and the log as near misses.
+ */
+function plausible (ctx: ReplyContext, result: MatchResult): { choices: Scored[], after: Candidate[] } {
+  if (result.outcome !== 'choices') return { choices: [], after: [] }
+  const offered = result.offered ?? result.candidates.length
+  const choices: Scored[] = []
+  for (const c of result.candidates.slice(0, offered)) {
     const entry = ctx.matcher.entry(c.faqId)
-    if (entry) out.push({ entry, score: c.score })
+    if (entry) choices.push({ entry, score: c.score })
   }
-  return out
+  return { choices, after: result.candidates.slice(offered) }
 }
 
 /**
@@ -144,10 +148,8 @@ export function replyToUtterance (turn: Turn, opts: { lead?: Component[]; how?: 
   // Object.assign, not `{ ...how, ...queryOf() }`: see decide() in decision.ts.
   if (entry && best) return answerReply(ctx, entry, Object.assign({}, how, queryOf(how, text)), { score: best.score, candidates: result.candidates, lead })
   if (intent) return intentReply(ctx, intent, how)
-  const choices = plausible(ctx, result)
+  const { choices, after } = plausible(ctx, result)
   const [only] = choices
-  // The ranked entries after the list: never offered, kept in data and the log as near misses.
-  const after = result.outcome === 'choices' ? result.candidates.slice(result.offered ?? result.candidates.length) : []
   if (choices.length === 1 && only) return confirmReply(ctx, how, text, only.entry, only.score, lead, after)
   if (choices.length > 1) return choicesReply(ctx, how, text, choices, lead, after)
   return noneReply(ctx, how, result.candidates.filter((c) => c.score > 0), lead)

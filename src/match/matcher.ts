@@ -511,11 +511,11 @@ export class FaqMatcher implements Matcher {
     // The list offered, then the next-ranked entries up to three in all: not offered, but the ranking
     // (data.candidates, logs) still says where the answer stood when the list missed it.
     if (plausible.length) {
-      const rest = ranked.filter((r) => !plausible.includes(r)).slice(0, Math.max(0, 3 - plausible.length))
+      const rest = ranked.filter((r) => !plausible.includes(r)).slice(0, Math.max(0, SCORING.nearMisses - plausible.length))
       return { outcome: 'choices', shown: [...plausible, ...rest], offered: plausible.length, reason: why }
     }
     // Not offered to users; kept for logs and the operator.
-    return { outcome: 'none', shown: ranked.slice(0, 3), reason: `${why}; nothing plausible to offer` }
+    return { outcome: 'none', shown: ranked.slice(0, SCORING.nearMisses), reason: `${why}; nothing plausible to offer` }
   }
 
   #isQuestion (i: number, rewritten: string): boolean {

@@ -52,6 +52,11 @@ export const SCORING = {
   /** At most this many choices are offered (a KakaoTalk list card holds five). */
   maxChoices: 5,
   /**
+   * Candidates a result without an answer keeps for logs and data (a 'none', or a list of choices
+   * filled up after its offered entries): where the right entry stood, never shown to users.
+   */
+  nearMisses: 3,
+  /**
    * Least probability for an entry to be in a list of choices (whether a list is offered at all is
    * MATCH_CHOICES_MIN, on the list's summed probability): below it an entry is padding.
    */
